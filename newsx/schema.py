@@ -1,0 +1,72 @@
+"""The output records: the JSON contract of newsx (see README "Output record")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+SCHEMA_VERSION = "1"
+
+
+class Mention(msgspec.Struct):
+    start: int  # Python string index into the article text, inclusive
+    end: int  # exclusive
+    text: str
+    label: str  # the spaCy label after newsx's repairs (PERSON, GPE, LOC, ORG)
+
+
+class Entity(msgspec.Struct):
+    type: str  # person, place, organisation
+    name: str  # canonical name
+    aliases: list[str]  # distinct surface forms, in order of first appearance
+    count: int
+    salience: float  # 0-1, 1 for the article's most salient entity
+    country: str | None  # ISO 3166-1 alpha-2 for places, else null
+    mentions: list[Mention]
+
+
+class Evidence(msgspec.Struct):
+    term: str
+    count: int
+
+
+class Topic(msgspec.Struct):
+    id: str
+    name: str
+    iptc: list[str]
+    score: float
+    evidence: list[Evidence]
+
+
+class Category(msgspec.Struct):
+    """An IPTC Media Topics top-level category, scored by its best topic."""
+
+    iptc: str
+    name: str
+    score: float
+
+
+class Error(msgspec.Struct):
+    type: str
+    message: str
+
+
+class Record(msgspec.Struct):
+    id: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    entities: list[Entity] = msgspec.field(default_factory=list)
+    topics: list[Topic] = msgspec.field(default_factory=list)
+    categories: list[Category] = msgspec.field(default_factory=list)
+    error: Error | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one output record."""
+    schema = msgspec.json.schema(Record)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsx record"
+    return schema

@@ -1,0 +1,169 @@
+"""Turn paths, folders and stdin into articles: text, HTML (via trafilatura) and JSON Lines."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newsx.schema import Error
+
+EXTENSIONS = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+}
+FORMATS = ("auto", "text", "html", "jsonl")
+STDIN = "-"
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    error: Error | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def iter_articles(
+    paths: Iterable[str], input_format: str = "auto", text_key: str = "text"
+) -> Iterator[Article]:
+    """Articles from each path in order: files, folders (recursively, sorted), or "-" for stdin."""
+    for path in paths:
+        if path == STDIN:
+            yield from _from_bytes(sys.stdin.buffer, "stdin", input_format, text_key)
+        elif os.path.isdir(path):
+            files = sorted(
+                p for p in Path(path).rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
+            )
+            if not files:
+                msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
+                yield Article(path, path, error=Error("NoArticles", msg))
+            for file in files:
+                yield from _from_file(str(file), input_format, text_key)
+        else:
+            yield from _from_file(path, input_format, text_key)
+
+
+def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]:
+    try:
+        with open(path, "rb") as f:
+            yield from _from_bytes(f, path, input_format, text_key)
+    except FileNotFoundError:
+        yield Article(path, path, error=Error("FileNotFound", f"no such file: {path}"))
+    except IsADirectoryError:
+        yield Article(path, path, error=Error("IsADirectory", f"not a file: {path}"))
+    except PermissionError:
+        yield Article(path, path, error=Error("PermissionDenied", f"cannot read {path}"))
+    except OSError as e:
+        yield Article(path, path, error=Error("ReadError", f"cannot read {path}: {e.strerror}"))
+
+
+def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Iterator[Article]:
+    fmt = input_format
+    if fmt == "auto":
+        fmt = EXTENSIONS.get(Path(name).suffix.lower(), "")
+    if not fmt and hasattr(f, "peek"):  # stdin: look ahead without consuming a stream
+        fmt = sniff(f.peek(2048))
+    if fmt == "jsonl":
+        yield from _jsonl(f, name, text_key)
+        return
+    data = f.read()
+    if not fmt:
+        fmt = sniff(data)
+        if fmt == "jsonl":
+            yield from _jsonl(io.BytesIO(data), name, text_key)
+            return
+    if b"\x00" in data[:8192]:
+        yield Article(name, name, error=Error("BinaryFile", f"{name} looks binary; not parsed"))
+        return
+    text, warning = decode(data, name)
+    article = Article(name, name)
+    if warning:
+        article.warnings.append(warning)
+    if fmt == "html":
+        article.text, article.title = html_to_text(text)
+    else:
+        article.text = text
+    yield article
+
+
+def sniff(data: bytes) -> str:
+    """Guess the format of extension-less input (stdin): jsonl, html or text."""
+    head = data.lstrip()[:2048].lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    return "text"
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """UTF-8 text (a leading BOM dropped); invalid bytes replaced, with a warning."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        msg = f"{name}: invalid UTF-8 at byte {e.start}, decoded with replacement characters"
+        return data.decode("utf-8-sig", errors="replace"), msg
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text and title of a web page, without navigation, comments or link lists."""
+    import trafilatura  # imported only for HTML input: it is slow to import
+
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if doc is None:
+        return "", None
+    text = getattr(doc, "text", None) or ""
+    title = getattr(doc, "title", None) or None
+    return text, title
+
+
+def _jsonl(f: BinaryIO, name: str, text_key: str) -> Iterator[Article]:
+    for n, raw in enumerate(f, 1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{n}"
+        line, warning = decode(raw, where)
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            err = Error("InvalidJSON", f"{where}: not valid JSON ({e.msg}, column {e.colno})")
+            yield Article(where, name, error=err)
+            continue
+        if not isinstance(obj, dict):
+            yield Article(where, name, error=Error("InvalidRecord", f"{where}: not a JSON object"))
+            continue
+        ident = str(obj["id"]) if obj.get("id") is not None else where
+        text = obj.get(text_key)
+        article = Article(
+            ident, name, title=_str(obj.get("title")), url=_str(obj.get("url")),
+            date=_str(obj.get("date")),
+        )
+        if warning:
+            article.warnings.append(warning)
+        if not isinstance(text, str):
+            problem = "missing" if text is None else "not a string"
+            hint = " (choose the field with --text-key)" if text is None else ""
+            article.error = Error("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
+        else:
+            article.text = text
+        yield article
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
