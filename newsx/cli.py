@@ -127,11 +127,6 @@ def extract(
     Exit status: 0 all inputs processed, 1 some inputs failed (each has an error record),
     2 usage error (bad option, missing model, no input).
     """
-    from newsx.output import make_writer
-    from newsx.pipeline import ModelError, extract as run, load_pipeline
-    from newsx.sources import iter_articles
-    from newsx.taxonomy import TaxonomyError
-
     if not paths:
         if stdin_is_terminal():
             raise typer.BadParameter(
@@ -144,22 +139,8 @@ def extract(
     if fmt == "auto":
         fmt = "table" if stdout_is_terminal() else "jsonl"
     try:
-        nlp = load_pipeline(model, tuple(str(p) for p in topics or ()), min_score)
-    except (ModelError, TaxonomyError) as e:
-        warn(f"error: {e}")
-        raise typer.Exit(EXIT_USAGE) from None
-    writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
-    failed = 0
-    try:
-        for article, record in run(nlp, iter_articles(paths, input_format.value, text_key),
-                                   batch_size=batch_size):
-            for message in article.warnings:
-                warn(f"warning: {message}")
-            if record.error is not None:
-                failed += 1
-                warn(f"error: {record.error.message}")
-            writer.write(record)
-        writer.close()
+        failed = _extract(paths, fmt, input_format.value, text_key, model,
+                          tuple(str(p) for p in topics or ()), min_score, batch_size)
     except BrokenPipeError:
         # the reader went away (`newsx ... | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -171,6 +152,33 @@ def extract(
     if failed:
         warn(f"{failed} input(s) failed")
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _extract(paths: list[str], fmt: str, input_format: str, text_key: str, model: str | None,
+             topic_files: tuple[str, ...], min_score: float, batch_size: int) -> int:
+    """Run the extraction and write records; returns the number of failed inputs."""
+    from newsx.output import make_writer
+    from newsx.pipeline import ModelError, extract, load_pipeline
+    from newsx.sources import iter_articles
+    from newsx.taxonomy import TaxonomyError
+
+    try:
+        nlp = load_pipeline(model, topic_files, min_score)
+    except (ModelError, TaxonomyError) as e:
+        warn(f"error: {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
+    failed = 0
+    articles = iter_articles(paths, input_format, text_key)
+    for article, record in extract(nlp, articles, batch_size=batch_size):
+        for message in article.warnings:
+            warn(f"warning: {message}")
+        if record.error is not None:
+            failed += 1
+            warn(f"error: {record.error.message}")
+        writer.write(record)
+    writer.close()
+    return failed
 
 
 @app.command("topics")

@@ -23,6 +23,7 @@ class Place:
     name: str
     country: str | None
     kind: str  # country, state, city, region
+    population: int = 0
 
 
 class Gazetteer:
@@ -45,7 +46,9 @@ class Gazetteer:
                     old = self.country_names.get(code)
                     if old is None or len(row["name"]) < len(old):
                         self.country_names[code] = row["name"]
-                self.places[key(row["name"])] = Place(row["name"], code, row["kind"])
+                self.places[key(row["name"])] = Place(
+                    row["name"], code, row["kind"], int(row["population"] or 0)
+                )
         extra = load_toml(asset("gazetteer/places.toml"))
         for code, entry in extra["countries"].items():
             self.country_names[code] = entry["name"]

@@ -126,6 +126,16 @@ class EntityMerger:
             if g is None:
                 g = groups[k] = Group("organisation", k, _words(span), name=canonical)
             g.spans.append(span)
+        # a one-word form joins the only longer name it begins ("Mellor" -> "Mellor Bakeries")
+        heads: dict[str, list[Group]] = {}
+        for g in groups.values():
+            if len(g.words) > 1:
+                heads.setdefault(g.words[0], []).append(g)
+        for k, g in list(groups.items()):
+            homes = heads.get(g.words[0], []) if len(g.words) == 1 and g.name is None else []
+            if len(homes) == 1:
+                homes[0].spans.extend(g.spans)
+                del groups[k]
         # acronyms the gazetteer does not know join an expansion in the same article
         by_initials: dict[str, Group] = {}
         for g in groups.values():

@@ -59,6 +59,15 @@ EVENT_WORDS = {
     "tournament", "open", "festival", "war", "accord", "accords", "treaty", "agreement", "pact",
     "expo", "awards", "marathon", "convention", "conference", "grand", "prix", "series",
 }
+# Last words that make a name an organisation, whatever the model said.
+ORG_WORDS = {
+    "authority", "agency", "ministry", "department", "council", "committee", "commission",
+    "bank", "company", "corp", "corporation", "inc", "ltd", "plc", "group", "association",
+    "party", "university", "institute", "foundation", "board", "office", "service", "services",
+    "fund", "organisation", "organization", "airlines", "airways", "holdings", "bureau",
+    "police", "army", "navy", "parliament", "senate", "assembly", "club", "society", "trust",
+}
+BIG_CITY = 200_000
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
 LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
 NO_PROPAGATE = {
@@ -136,15 +145,46 @@ class EntityRepair:
             if ent.label_ in TARGET:
                 kept.extend(self._repair(ent))
         kept = self._split_pairs(doc, kept)
+        kept = self._consistent_types(kept)
         if self.add_from_gazetteer:
             kept = self._add(kept, self._gazetteer_matches(doc))
         if self.propagate:
             kept = self._add(kept, self._repeats(doc, kept))
+        # a name once seen naming a law or an event ("the New START treaty") is not an entity
+        # anywhere in the article
+        rejected = {s.text for s in kept if self._is_false_entity(s)}
+        kept = [s for s in kept if s.text not in rejected]
         others = [e for e in doc.ents if e.label_ not in TARGET]
         taken = {i for s in kept for i in range(s.start, s.end)}
         others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
         return doc
+
+    def _consistent_types(self, spans: list[Span]) -> list[Span]:
+        """Types that the rest of the article, the gazetteer or the name itself make clear."""
+        person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+        org_heads = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
+        out = []
+        for span in spans:
+            label = span.label_
+            known = self.gaz.place(span.text) or self.gaz.org(span.text)
+            if known:
+                if label == "PERSON" and self._is_big_place(span.text) and (
+                    len(span) > 1 or span.text not in person_words
+                ):
+                    label = "GPE"  # "Rotterdam" tagged as a person
+            elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_WORDS:
+                label = "ORG"  # "Port of Rotterdam Authority"
+            elif len(span) == 1 and span.text not in person_words and span.text in org_heads:
+                label = "ORG"  # "Harbour's chief executive" after "Harbour Foods"
+            out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
+        return out
+
+    def _is_big_place(self, text: str) -> bool:
+        place = self.gaz.place(text)
+        if place is None:
+            return False
+        return place.kind != "city" or place.population >= BIG_CITY
 
     def _repair(self, ent: Span) -> list[Span]:
         out = []
@@ -157,7 +197,7 @@ class EntityRepair:
                 if span is None:
                     continue
             span = self._typed_by_gazetteer(span, keep_unknown=True)
-            if span is not None and not self._is_false_entity(span):
+            if span is not None:
                 out.append(span)
         return out
 
@@ -263,7 +303,7 @@ class EntityRepair:
                 ranked = counts.most_common(2) + [("", 0)]
                 if ranked[0][1] > ranked[1][1]:
                     span = Span(doc, i, i + n, label=ranked[0][0])
-                    if not caps_only or _caps_context(span):
+                    if not caps_only or _caps_context(span) or _starts_line(span):
                         found.append(span)
                 break
         return found
@@ -273,6 +313,11 @@ class EntityRepair:
         taken = {i for s in kept for i in range(s.start, s.end)}
         added = [s for s in extra if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(added)
+
+
+def _starts_line(span: Span) -> bool:
+    """True for a dateline's place ("GENEVA, June 18 -"): first on its line."""
+    return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
 
 
 def _caps_context(span: Span) -> bool:
