@@ -81,7 +81,7 @@ def _feeds_ner(nlp: Language, pipe_name: str) -> bool:
     if pipe_name == "ner" or "ruler" in pipe_name:
         return True
     listeners = getattr(nlp.get_pipe(pipe_name), "listening_components", None)
-    return bool(listeners) and "ner" in listeners
+    return bool(listeners and "ner" in listeners)
 
 
 def extract(

@@ -36,6 +36,11 @@ TITLES = {
     "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "inspector", "det",
     "detective", "officer", "sgt.", "state", "national", "security", "assistant",
 }
+# Words before a name that make it a person whatever the model said.
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "president", "chancellor", "senator", "sen",
+    "governor", "gov", "premier", "pope", "ayatollah", "sheikh", "archbishop", "cardinal",
+}
 # Words a government portfolio is made of: an ORG span of only these is part of a job title.
 PORTFOLIO = {
     "national", "security", "foreign", "affairs", "defence", "defense", "state", "homeland",
@@ -80,15 +85,27 @@ NO_PROPAGATE = {
 def _trim(span: Span) -> Span | None:
     """Drop determiners, titles, possessives and punctuation at the edges of a span."""
     doc, start, end = span.doc, span.start, span.end
+    label = span.label_
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
-        if tok.is_space or tok.is_punct or low in DETERMINERS:
+        edge = tok.is_space or tok.is_punct or low in DETERMINERS
+        title = label == "PERSON" and low in TITLES and start + 1 < end
+        if edge or title:
             start += 1
-        elif span.label_ == "PERSON" and low in TITLES and start + 1 < end:
+        elif low in HONORIFICS and start + 1 < end and doc[start + 1].is_title:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG is a person
             start += 1
         else:
             break
+    before = doc[start - 1] if start > 0 else None
+    if (
+        label != "PERSON"
+        and before is not None
+        and before.lower_.rstrip(".") in HONORIFICS
+        and all(t.is_title for t in doc[start:end])
+    ):
+        label = "PERSON"  # "Chancellor [Olaf Scholz]" with the name tagged ORG
     while end > start:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
@@ -97,7 +114,7 @@ def _trim(span: Span) -> Span | None:
             break
     if end <= start:
         return None
-    out = Span(doc, start, end, label=span.label_)
+    out = Span(doc, start, end, label=label)
     if not any(c.isalpha() for c in out.text) or out.text.islower():
         return None
     return out
@@ -118,10 +135,13 @@ def _line_parts(span: Span) -> list[Span]:
 
 
 class EntityRepair:
-    def __init__(self, nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool):
+    def __init__(
+        self, nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool, rules: bool
+    ):
         self.name = name
         self.add_from_gazetteer = add_from_gazetteer
         self.propagate = propagate
+        self.rules = rules
         self.gaz: Gazetteer = gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._build_matcher(nlp)
@@ -140,20 +160,20 @@ class EntityRepair:
             self.matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
 
     def __call__(self, doc: Doc) -> Doc:
-        kept: list[Span] = []
-        for ent in doc.ents:
-            if ent.label_ in TARGET:
-                kept.extend(self._repair(ent))
-        kept = self._split_pairs(doc, kept)
-        kept = self._consistent_types(kept)
+        kept: list[Span] = [e for e in doc.ents if e.label_ in TARGET]
+        if self.rules:
+            kept = [part for ent in kept for part in self._repair(ent)]
+            kept = self._split_pairs(doc, kept)
+            kept = self._consistent_types(kept)
         if self.add_from_gazetteer:
             kept = self._add(kept, self._gazetteer_matches(doc))
         if self.propagate:
             kept = self._add(kept, self._repeats(doc, kept))
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
-        rejected = {s.text for s in kept if self._is_false_entity(s)}
-        kept = [s for s in kept if s.text not in rejected]
+        if self.rules:
+            rejected = {s.text for s in kept if self._is_false_entity(s)}
+            kept = [s for s in kept if s.text not in rejected]
         others = [e for e in doc.ents if e.label_ not in TARGET]
         taken = {i for s in kept for i in range(s.start, s.end)}
         others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
@@ -163,6 +183,7 @@ class EntityRepair:
     def _consistent_types(self, spans: list[Span]) -> list[Span]:
         """Types that the rest of the article, the gazetteer or the name itself make clear."""
         person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+        surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
         org_heads = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
         out = []
         for span in spans:
@@ -175,6 +196,8 @@ class EntityRepair:
                     label = "GPE"  # "Rotterdam" tagged as a person
             elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_WORDS:
                 label = "ORG"  # "Port of Rotterdam Authority"
+            elif len(span) == 1 and label != "PERSON" and span.text in surnames:
+                label = "PERSON"  # "Scholz said" after "Olaf Scholz"
             elif len(span) == 1 and span.text not in person_words and span.text in org_heads:
                 label = "ORG"  # "Harbour's chief executive" after "Harbour Foods"
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
@@ -231,9 +254,12 @@ class EntityRepair:
 
     def _split_pairs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'Biden-Putin' (one span) -> 'Biden', 'Putin' when each side is a known name."""
-        people = {t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha}
+        people = Counter(t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha)
         out = []
         for span in spans:
+            # names known from the rest of the article, not from this span itself
+            own = Counter(t.lower_ for t in span if t.is_alpha and span.label_ == "PERSON")
+            known = {w for w, n in people.items() if n > own.get(w, 0)}
             cuts = [
                 t.i
                 for t in span
@@ -249,7 +275,7 @@ class EntityRepair:
                 if b <= a:
                     break
                 piece = Span(doc, a, b)
-                label = self._label_alone(piece, people)
+                label = self._label_alone(piece, known)
                 if label is None:
                     break
                 pieces.append(Span(doc, a, b, label=label))
@@ -333,9 +359,9 @@ def _caps_context(span: Span) -> bool:
 
 @Language.factory(
     "newsx_entity_repair_v1",
-    default_config={"add_from_gazetteer": True, "propagate": True},
+    default_config={"add_from_gazetteer": True, "propagate": True, "rules": True},
 )
 def make_entity_repair(
-    nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool
+    nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool, rules: bool
 ) -> EntityRepair:
-    return EntityRepair(nlp, name, add_from_gazetteer, propagate)
+    return EntityRepair(nlp, name, add_from_gazetteer, propagate, rules)

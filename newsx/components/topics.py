@@ -75,11 +75,11 @@ class TopicScorer:
         hits: dict[int, dict[str, list[int]]] = {}  # topic -> term -> start chars
         ends: dict[int, int] = {}
         for start, end, term in matches:
-            for topic, _ in self.by_term.get(term, []):
-                if start < ends.get(topic, 0):
+            for index, _ in self.by_term.get(term, []):
+                if start < ends.get(index, 0):
                     continue  # overlaps a longer match for the same topic
-                ends[topic] = end
-                hits.setdefault(topic, {}).setdefault(term, []).append(doc[start].idx)
+                ends[index] = end
+                hits.setdefault(index, {}).setdefault(term, []).append(doc[start].idx)
         words = sum(1 for t in doc if not t.is_punct and not t.is_space)
         length = math.sqrt(max(1.0, words / LENGTH_WORDS))
         topics = []

@@ -1,0 +1,90 @@
+"""Score newsx topics with the project's scorer (../shared/tools/eval_topics.py).
+
+    python benchmarks/eval_topics.py                     # every task, data from ../shared/data
+    python benchmarks/eval_topics.py --tasks bbc,cyber --data DIR
+
+Each corpus goes through newsx's pipeline and JSON Lines writer (the output users get), then
+eval_topics.py scores it: bbc (top-level accuracy), reuters (8 categories, micro-F1), cyber
+(recall on cybersecurity headlines), nocyber (share of BBC non-tech and Reuters articles tagged
+cyber; lower is better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsx.output import JsonlWriter
+from newsx.pipeline import extract, load_pipeline
+from newsx.sources import iter_articles
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPORA = {
+    "bbc": "bbc/articles.jsonl",
+    "reuters": "reuters21578/train.jsonl",
+    "cyber": "cyber-news/headlines.jsonl",
+}
+
+
+def run(corpus: Path, out: Path, model: str | None, min_score: float) -> float:
+    nlp = load_pipeline(model, (), min_score)
+    start = time.perf_counter()
+    with out.open("wb") as f:
+        writer = JsonlWriter(f)
+        for _, record in extract(nlp, iter_articles([str(corpus)])):
+            writer.write(record)
+    return time.perf_counter() - start
+
+
+def nocyber_gold(data: Path, out: Path) -> None:
+    """BBC articles outside tech, and every Reuters article: none is a cyber story."""
+    with out.open("w", encoding="utf-8") as f:
+        for line in (data / CORPORA["bbc"]).open(encoding="utf-8"):
+            if json.loads(line)["category"] != "tech":
+                f.write(line)
+        for line in (data / CORPORA["reuters"]).open(encoding="utf-8"):
+            f.write(line)
+
+
+def score(scorer: Path, task: str, gold: Path, pred: Path) -> dict:
+    cmd = [sys.executable, str(scorer), task, str(gold), str(pred)]
+    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--tasks", default="bbc,reuters,cyber,nocyber")
+    ap.add_argument("--data", type=Path, default=SHARED / "data")
+    ap.add_argument("--scorer", type=Path, default=SHARED / "tools" / "eval_topics.py")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--min-score", type=float, default=0.3)
+    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
+    args = ap.parse_args()
+    tasks = args.tasks.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        preds: dict[str, Path] = {}
+        for name in ("bbc", "reuters", "cyber"):
+            if name in tasks or ("nocyber" in tasks and name != "cyber"):
+                preds[name] = folder / f"{name}.jsonl"
+                secs = run(args.data / CORPORA[name], preds[name], args.model, args.min_score)
+                print(f"# ran {name} in {secs:.1f}s", file=sys.stderr)
+        for task in tasks:
+            if task == "nocyber":
+                gold = folder / "nocyber-gold.jsonl"
+                nocyber_gold(args.data, gold)
+                pred = folder / "nocyber.jsonl"
+                pred.write_bytes(preds["bbc"].read_bytes() + preds["reuters"].read_bytes())
+            else:
+                gold, pred = args.data / CORPORA[task], preds[task]
+            print(task, json.dumps(score(args.scorer, task, gold, pred)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

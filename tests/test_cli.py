@@ -1,0 +1,194 @@
+"""The command line, driven through Typer's CliRunner (stdout and stderr apart)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from newsx import cli
+from newsx.cli import app
+
+
+def run(runner, args, **kw):
+    return runner.invoke(app, args, catch_exceptions=False, **kw)
+
+
+def by_name(record: dict) -> dict:
+    return {(e["type"], e["name"]): e for e in record["entities"]}
+
+
+def test_summit_report_as_json(runner, nlp, summit: Path):
+    result = run(runner, ["extract", "--format", "json", str(summit)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    (record,) = json.loads(result.stdout)
+    ents = by_name(record)
+    names = [(e["type"], e["name"]) for e in record["entities"]]
+    assert len(names) == len(set(names))  # every entity once
+    for person in ("Joe Biden", "Vladimir Putin", "Wendy Sherman", "Sergei Ryabkov",
+                   "Jake Sullivan", "Dmitry Peskov"):
+        assert ("person", person) in ents
+    assert ents[("person", "Joe Biden")]["count"] == 3  # Joe Biden, Biden-Putin, Mr Biden
+    countries = {e["name"]: e["country"] for e in record["entities"] if e["type"] == "place"}
+    assert countries["United States"] == "US" and countries["Russia"] == "RU"
+    assert countries["Geneva"] == "CH" and countries["Moscow"] == "RU"
+    assert countries["Vienna"] == "AT"
+    assert set(ents[("place", "United States")]["aliases"]) >= {"US", "United States", "America"}
+    assert "Russian Federation" in ents[("place", "Russia")]["aliases"]
+    assert set(ents[("organisation", "The New York Times")]["aliases"]) == {"New York Times", "NYT"}
+    # the model's known mistakes do not survive
+    for wrong in ("National Security Affairs", "Geneva Summit", "Biden-Putin", "New START"):
+        assert not any(wrong in n for _, n in names), wrong
+    text = summit.read_text(encoding="utf-8")
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"] == m["text"].strip()
+    topics = [t["id"] for t in record["topics"]]
+    assert {"cybersecurity", "arms-control", "diplomacy"} <= set(topics)
+    assert "sport" not in topics and "crime" not in topics[:3]
+    for t in record["topics"]:
+        assert 0 < t["score"] <= 1 and t["evidence"] and t["iptc"]
+
+
+def test_stdin_text_and_jsonl(runner, nlp):
+    result = run(runner, ["extract"], input="Angela Merkel flew to Paris.\n")
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["id"] == "stdin"
+    assert {(e["type"], e["name"]) for e in record["entities"]} >= {("person", "Angela Merkel"),
+                                                                    ("place", "Paris")}
+    lines = '{"id": "x1", "text": "Emmanuel Macron met Olaf Scholz in Berlin."}\n' \
+            '{"id": "x2", "text": "Nothing here."}\n'
+    result = run(runner, ["extract", "-", "--format", "jsonl"], input=lines)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["x1", "x2"]
+    assert records[1]["entities"] == []
+
+
+def test_jsonl_offsets_index_the_text_value_as_given(runner, nlp):
+    text = "Café owners in Zürich\u2014and Kyiv\u2019s mayor Vitali Klitschko\u2014said so."
+    result = run(runner, ["extract", "-f", "jsonl", "-"], input=json.dumps({"text": text}) + "\n")
+    record = json.loads(result.stdout)
+    mentions = [m for e in record["entities"] for m in e["mentions"]]
+    assert mentions and all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
+
+
+def test_broken_inputs_get_error_records_and_exit_1(runner, nlp, data: Path):
+    result = run(runner, ["extract", "-f", "jsonl", str(data / "broken.jsonl"), "missing.txt"])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 6
+    errors = [r["error"]["type"] for r in records if r["error"]]
+    assert errors == ["InvalidJSON", "InvalidRecord", "MissingText", "FileNotFound"]
+    assert records[0]["title"] == "Talks" and records[0]["url"] == "https://example.org/a1"
+    assert by_name(records[0])[("place", "France")]["country"] == "FR"
+    stderr = result.stderr.splitlines()
+    assert len(stderr) == 5 and stderr[-1] == "newsx: 4 input(s) failed"
+    assert "Traceback" not in result.stderr
+
+
+def test_csv_rows_per_entity_and_topic(runner, nlp, data: Path):
+    result = run(runner, ["extract", "--format", "csv", str(data / "business.txt")])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    kinds = {r["kind"] for r in rows}
+    assert kinds >= {"entity", "topic", "category"}
+    assert all(r["id"] == str(data / "business.txt") for r in rows)
+    topics = {r["type"] for r in rows if r["kind"] == "topic"}
+    assert "mergers-acquisitions" in topics
+
+
+def test_table_at_80_columns_without_colour(runner, nlp, summit: Path):
+    result = run(runner, ["extract", "--format", "table", str(summit)], env={"COLUMNS": "80"})
+    out = result.stdout
+    assert "\x1b[" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for heading in ("People", "Places", "Organisations", "Topics"):
+        assert heading in out
+    assert "Joe Biden" in out and "Arms control" in out and "CH" in out
+
+
+def test_html_and_sport_articles(runner, nlp, data: Path):
+    result = run(runner, ["extract", "-f", "json", str(data / "page.html"), str(data / "sport.txt")])
+    page, sport = json.loads(result.stdout)
+    assert page["title"].startswith("Port strike")
+    assert "shipping" in {t["id"] for t in page["topics"]}
+    assert "sport" not in {t["id"] for t in page["topics"]}
+    sport_topics = [t["id"] for t in sport["topics"]]
+    assert sport_topics[0] == "sport" and "armed-conflict" not in sport_topics
+
+
+def test_min_score_and_user_topics(runner, nlp, summit: Path, tmp_path: Path):
+    result = run(runner, ["extract", "-f", "jsonl", "--min-score", "0.9", str(summit)])
+    assert all(t["score"] >= 0.9 for t in json.loads(result.stdout)["topics"])
+    user = tmp_path / "desk.toml"
+    user.write_text('[[topic]]\nid = "lakes"\nname = "Lakes"\niptc = ["medtop:06000000"]\n'
+                    '[topic.terms]\n"lakeside" = 3\n"villa" = 2\n', encoding="utf-8")
+    result = run(runner, ["extract", "-f", "jsonl", "--topics", str(user), str(summit)])
+    assert "lakes" in {t["id"] for t in json.loads(result.stdout)["topics"]}
+
+
+def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
+    from newsx.pipeline import process_long, split_text
+
+    paragraph = ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. "
+                 "Scholz said Germany and France agreed.\n\n")
+    text = paragraph * 40
+    pieces = split_text(text, 500)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= 500
+    old = nlp.max_length
+    nlp.max_length = 500
+    try:
+        doc = process_long(nlp, text)
+    finally:
+        nlp.max_length = old
+    assert doc.text == text
+    scholz = next(e for e in doc._.newsx_entities if e.name == "Olaf Scholz")
+    assert scholz.count == 80
+    assert all(text[m.start:m.end] == m.text for m in scholz.mentions)
+
+
+def test_usage_errors_exit_2(runner, nlp, monkeypatch, summit: Path, tmp_path: Path):
+    monkeypatch.setattr(cli, "stdin_is_terminal", lambda: True)
+    result = run(runner, ["extract"])
+    assert result.exit_code == 2 and "no input" in result.stderr
+    result = run(runner, ["extract", "--model", "xx_no_such_pipeline", str(summit)])
+    assert result.exit_code == 2
+    assert "xx_no_such_pipeline" in result.stderr and "pip install" in result.stderr
+    result = run(runner, ["extract", "--format", "yaml", str(summit)])
+    assert result.exit_code == 2
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[topic]]\nid = 'x'\n", encoding="utf-8")
+    result = run(runner, ["extract", "--topics", str(bad), str(summit)])
+    assert result.exit_code == 2 and "missing" in result.stderr
+
+
+def test_model_without_ner_is_refused(runner, tmp_path: Path):
+    import spacy
+
+    path = tmp_path / "no-ner"
+    spacy.blank("en").to_disk(path)
+    result = run(runner, ["extract", "--model", str(path), "-"], input="x")
+    assert result.exit_code == 2 and "no 'ner' component" in result.stderr
+
+
+def test_schema_and_topics_commands(runner):
+    schema = json.loads(run(runner, ["schema"]).stdout)
+    record = schema["$defs"]["Record"]
+    assert set(record["properties"]) >= {"id", "source", "title", "entities", "topics", "error"}
+    listed = [json.loads(line) for line in run(runner, ["topics", "-f", "jsonl"]).stdout.splitlines()]
+    assert any(t["id"] == "arms-control" and "medtop:20000078" in t["iptc"] for t in listed)
+    tree = run(runner, ["topics", "-f", "table"]).stdout
+    assert "conflict, war and peace" in tree and "cybersecurity" in tree
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--help"], "extract"),
+    (["extract", "--help"], "newsx extract news/ > records.jsonl"),
+    (["--version"], "newsx 0.1.0"),
+])
+def test_help_and_version(runner, args, expected):
+    result = run(runner, args, env={"COLUMNS": "120"})
+    assert result.exit_code == 0 and expected in result.stdout

@@ -1,0 +1,37 @@
+"""Unix manners, checked on a real process: a closed pipe and Ctrl-C end quietly."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+NEWSX = [sys.executable, "-m", "newsx"]
+
+
+def test_reader_closing_the_pipe_ends_quietly(tmp_path: Path, summit: Path):
+    inputs = [str(summit)] * 200
+    proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "--batch-size", "1", *inputs],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -n 1`
+    _, err = proc.communicate(timeout=120)
+    assert json.loads(first)["id"] == str(summit)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
+def test_ctrl_c_exits_130_without_traceback():
+    proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(b'{"text": "Paris"}\n')
+    proc.stdin.flush()
+    time.sleep(4)  # loading the model and waiting on stdin
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err and b"interrupted" in err

@@ -1,0 +1,103 @@
+"""The entity repair component on hand-made Docs: no statistical model involved."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsx.components.repair import EntityRepair
+
+
+def repair(blank: Language, words: list[str], ents: list[str], spaces=None) -> list[tuple]:
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    component = EntityRepair(blank, "test", add_from_gazetteer=True, propagate=True, rules=True)
+    return [(e.text, e.label_) for e in component(doc).ents if e.label_ != "DATE"]
+
+
+def test_span_across_line_break_is_cut(blank):
+    words = ["Sami", "Aboudi", "\n", "AL-RAM", ",", "West", "Bank"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE"]
+    spaces = [True, False, False, False, True, True, False]
+    assert repair(blank, words, ents, spaces) == [("Sami Aboudi", "PERSON"), ("West Bank", "GPE")]
+
+
+def test_titles_determiners_and_possessives_are_trimmed(blank):
+    words = ["Mr", "Biden", "met", "President", "Vladimir", "Putin", "'s", "aides", "in", "the",
+             "United", "States", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O",
+            "B-GPE", "I-GPE", "I-GPE", "O"]
+    spaces = [True, True, True, True, True, False, True, True, True, True, True, False, False]
+    assert repair(blank, words, ents, spaces) == [
+        ("Biden", "PERSON"), ("Vladimir Putin", "PERSON"), ("United States", "GPE")]
+
+
+def test_hyphenated_pair_of_known_people_is_split(blank):
+    words = ["Joe", "Biden", "and", "Vladimir", "Putin", "held", "a", "Biden", "-", "Putin",
+             "meeting", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG",
+            "I-ORG", "O", "O"]
+    spaces = [True, True, True, True, True, True, True, False, False, True, False, False]
+    got = repair(blank, words, ents, spaces)
+    assert ("Biden", "PERSON") in got and ("Putin", "PERSON") in got
+    assert all(label != "ORG" for _, label in got)
+
+
+def test_unknown_hyphenated_name_is_kept_whole(blank):
+    words = ["Jean", "-", "Claude", "Juncker", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    spaces = [False, False, True, True, False, False]
+    assert repair(blank, words, ents, spaces) == [("Jean-Claude Juncker", "PERSON")]
+
+
+def test_job_title_fragment_tagged_org_is_dropped(blank):
+    words = ["the", "Assistant", "to", "the", "President", "for", "National", "Security",
+             "Affairs", ",", "Jake", "Sullivan"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
+    assert repair(blank, words, ents) == [("Jake Sullivan", "PERSON")]
+
+
+def test_event_tagged_org_is_dropped_but_real_org_kept(blank):
+    words = ["after", "the", "Geneva", "Summit", ",", "the", "World", "Health", "Organization",
+             "said"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert repair(blank, words, ents) == [("World Health Organization", "ORG")]
+
+
+def test_name_of_a_treaty_is_not_an_entity_anywhere(blank):
+    words = ["the", "New", "START", "treaty", "expires", ";", "New", "START", "limits", "arms"]
+    ents = ["O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "I-GPE", "O", "O"]
+    assert repair(blank, words, ents) == []
+
+
+def test_country_tagged_org_becomes_place_and_agency_becomes_org(blank):
+    words = ["Russia", "told", "Xinhua", "."]
+    ents = ["B-ORG", "O", "B-GPE", "O"]
+    assert repair(blank, words, ents) == [("Russia", "GPE"), ("Xinhua", "ORG")]
+
+
+def test_missed_gazetteer_names_are_added(blank):
+    words = ["Officials", "from", "NATO", "and", "the", "International", "Atomic", "Energy",
+             "Agency", "met", "in", "Germany", "."]
+    got = repair(blank, words, ["O"] * len(words))
+    assert got == [("NATO", "ORG"), ("International Atomic Energy Agency", "ORG"),
+                   ("Germany", "GPE")]
+
+
+def test_a_name_found_once_is_found_again(blank):
+    words = ["Glenn", "Hoddle", "named", "his", "team", ".", "Hoddle", "said", "it", "was",
+             "ready", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 10
+    assert repair(blank, words, ents) == [("Glenn Hoddle", "PERSON"), ("Hoddle", "PERSON")]
+
+
+def test_stop_words_and_months_are_not_propagated(blank):
+    words = ["Theresa", "May", "spoke", "in", "May", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Theresa May", "PERSON")]
+
+
+def test_misread_city_and_org_short_form_get_their_types(blank):
+    words = ["Harbour", "Foods", "said", "Harbour", "would", "stay", "in", "Rotterdam", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O"]
+    assert repair(blank, words, ents) == [
+        ("Harbour Foods", "ORG"), ("Harbour", "ORG"), ("Rotterdam", "GPE")]
