@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsx.components.repair import short_name
 from newsx.gazetteer import Gazetteer, gazetteer, key
 from newsx.schema import Entity, Mention
 
@@ -121,7 +122,7 @@ class EntityMerger:
         groups: dict[str, Group] = {}
         for span in spans:
             canonical = self.gaz.org(span.text)
-            k = key(canonical) if canonical else key(span.text)
+            k = key(canonical) if canonical else key(short_name(span))
             g = groups.get(k)
             if g is None:
                 g = groups[k] = Group("organisation", k, _words(span), name=canonical)

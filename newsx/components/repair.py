@@ -13,6 +13,7 @@ Runs after `ner` and rewrites `doc.ents`:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -73,6 +74,11 @@ ORG_WORDS = {
     "police", "army", "navy", "parliament", "senate", "assembly", "club", "society", "trust",
 }
 BIG_CITY = 200_000
+# Company-form words: what precedes them is the name's short form ("Magna International Inc").
+CORP_SUFFIXES = {
+    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "bv",
+    "gmbh", "spa", "group", "holdings", "international", "intl", "industries", "bhd", "pty",
+}
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
 LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
 NO_PROPAGATE = {
@@ -110,6 +116,8 @@ def _trim(span: Span) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
+        elif tok.is_lower and tok.is_alpha and end - 1 > start:
+            end -= 1  # "Interfax news agency" -> "Interfax"
         else:
             break
     if end <= start:
@@ -166,7 +174,10 @@ class EntityRepair:
             kept = self._split_pairs(doc, kept)
             kept = self._consistent_types(kept)
         if self.add_from_gazetteer:
-            kept = self._add(kept, self._gazetteer_matches(doc))
+            datelines = self._datelines(doc)
+            lines = {i for s in datelines for i in range(s.start, s.end)}
+            kept = [s for s in kept if not any(i in lines for i in range(s.start, s.end))]
+            kept = self._add(kept, datelines + self._gazetteer_matches(doc))
         if self.propagate:
             kept = self._add(kept, self._repeats(doc, kept))
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
@@ -184,22 +195,22 @@ class EntityRepair:
         """Types that the rest of the article, the gazetteer or the name itself make clear."""
         person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
         surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
-        org_heads = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
+        org_short = {short_name(s) for s in spans if s.label_ == "ORG" and len(s) > 1}
+        org_short |= {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
         out = []
         for span in spans:
-            label = span.label_
-            known = self.gaz.place(span.text) or self.gaz.org(span.text)
-            if known:
-                if label == "PERSON" and self._is_big_place(span.text) and (
-                    len(span) > 1 or span.text not in person_words
-                ):
-                    label = "GPE"  # "Rotterdam" tagged as a person
-            elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_WORDS:
+            label, text = span.label_, span.text
+            big_place = self._is_big_place(text)
+            if self.gaz.org(text) or (big_place and label != "PERSON"):
+                pass  # the gazetteer already typed it
+            elif label == "PERSON" and big_place and (len(span) > 1 or text not in person_words):
+                label = "GPE"  # "Rotterdam" tagged as a person
+            elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_WORDS | CORP_SUFFIXES:
                 label = "ORG"  # "Port of Rotterdam Authority"
-            elif len(span) == 1 and label != "PERSON" and span.text in surnames:
+            elif len(span) == 1 and label != "PERSON" and text in surnames:
                 label = "PERSON"  # "Scholz said" after "Olaf Scholz"
-            elif len(span) == 1 and span.text not in person_words and span.text in org_heads:
-                label = "ORG"  # "Harbour's chief executive" after "Harbour Foods"
+            elif label != "ORG" and text not in person_words and text in org_short:
+                label = "ORG"  # "Magna was up" after "Magna International Inc"
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
         return out
 
@@ -295,6 +306,20 @@ class EntityRepair:
     def _gazetteer_matches(self, doc: Doc) -> list[Span]:
         return [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
 
+    def _datelines(self, doc: Doc) -> list[Span]:
+        """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -"."""
+        found = []
+        for m in DATELINE.finditer(doc.text):
+            dated = m.group("date") is not None
+            offset = m.start("places")
+            for part in re.finditer(r"[^/]+", m.group("places")):
+                name = part.group().strip()
+                start = offset + part.start()
+                span = doc.char_span(start, start + len(name), label="GPE")
+                if span is not None and (dated or self.gaz.place(name) is not None):
+                    found.append(span)
+        return found
+
     def _repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """Other occurrences of names already found, with their majority label."""
         labels: dict[tuple[str, ...], Counter[str]] = {}
@@ -339,6 +364,24 @@ class EntityRepair:
         taken = {i for s in kept for i in range(s.start, s.end)}
         added = [s for s in extra if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(added)
+
+
+def short_name(span: Span) -> str:
+    """An organisation's name without its company form: "Magna International Inc" -> "Magna"."""
+    words = [t for t in span if not t.is_space]
+    end = len(words)
+    while end > 1 and (words[end - 1].lower_.rstrip(".") in CORP_SUFFIXES or words[end - 1].is_punct):
+        end -= 1
+    return span.doc[words[0].i : words[end - 1].i + 1].text
+
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
+    r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
+    + MONTH + r"))|\s*[,(])",
+    re.M,
+)
 
 
 def _starts_line(span: Span) -> bool:
