@@ -35,6 +35,7 @@ class Gazetteer:
         self.orgs: dict[str, str] = {}
         self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
         self.ambiguous: set[str] = set()
+        self.not_entities: set[str] = set()
         self._load_places()
         self._load_orgs()
 
@@ -64,6 +65,8 @@ class Gazetteer:
     def _load_orgs(self) -> None:
         data = load_toml(asset("gazetteer/orgs.toml"))
         self.ambiguous = set(data.get("ambiguous", []))
+        stop = load_toml(asset("gazetteer/not_entities.toml"))
+        self.not_entities = {key(w) for w in stop["words"]}
         for name, aliases in data["orgs"].items():
             for form in [name, *aliases]:
                 self.orgs[key(form)] = name

@@ -21,11 +21,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsx.gazetteer import Gazetteer, gazetteer
+from newsx.gazetteer import Gazetteer, gazetteer, key
 
 TARGET = {"PERSON", "GPE", "LOC", "ORG"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+DASHES = {"-", "–", "—"}
+# Capitalised words after a place that make it part of an event name ("U.S. Open").
+EVENT_NAMES = {
+    "Open", "Cup", "Games", "Championship", "Championships", "Masters", "Classic", "Olympics",
+    "Grand", "Marathon", "Rally", "Tour", "Trophy", "Derby",
+}
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "vice",
     "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
@@ -116,8 +122,8 @@ def _trim(span: Span) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
-        elif tok.is_lower and tok.is_alpha and end - 1 > start:
-            end -= 1  # "Interfax news agency" -> "Interfax"
+        elif (tok.is_lower and tok.is_alpha or tok.like_num) and end - 1 > start:
+            end -= 1  # "Interfax news agency" -> "Interfax", "Durham 114" -> "Durham"
         else:
             break
     if end <= start:
@@ -128,17 +134,22 @@ def _trim(span: Span) -> Span | None:
     return out
 
 
-def _line_parts(span: Span) -> list[Span]:
-    """Cut a span at line breaks, into the pieces between them."""
-    parts, start = [], span.start
+def _parts(span: Span) -> list[tuple[Span, str]]:
+    """Cut a span at line breaks and at spaced dashes ("Romania - Cosmin Contra").
+    Each piece comes with what cut it off from the piece before: "", "line" or "dash"."""
+    doc = span.doc
+    parts, start, cut = [], span.start, ""
     for tok in span:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
+        line = "\n" in tok.text or "\n" in tok.whitespace_
+        dash = tok.text in DASHES and tok.i > span.start and bool(doc[tok.i - 1].whitespace_)
+        dash = dash and bool(tok.whitespace_)
+        if line or dash:
+            end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:
-                parts.append(Span(span.doc, start, end, label=span.label_))
-            start = tok.i + 1
+                parts.append((Span(doc, start, end, label=span.label_), cut))
+            start, cut = tok.i + 1, "line" if line else "dash"
     if start < span.end:
-        parts.append(Span(span.doc, start, span.end, label=span.label_))
+        parts.append((Span(doc, start, span.end, label=span.label_), cut))
     return parts
 
 
@@ -183,8 +194,8 @@ class EntityRepair:
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
         if self.rules:
-            rejected = {s.text for s in kept if self._is_false_entity(s)}
-            kept = [s for s in kept if s.text not in rejected]
+            laws = {s.text for s in kept if self._is_law_name(s)}
+            kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
         others = [e for e in doc.ents if e.label_ not in TARGET]
         taken = {i for s in kept for i in range(s.start, s.end)}
         others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
@@ -222,15 +233,20 @@ class EntityRepair:
 
     def _repair(self, ent: Span) -> list[Span]:
         out = []
-        for n, part in enumerate(_line_parts(ent)):
+        parts = _parts(ent)
+        for part, cut in parts:
             span = _trim(part)
-            if span is None:
+            if span is None or key(span.text) in self.gaz.not_entities:
                 continue
-            if n > 0:  # later lines keep a label only when the gazetteer knows the name
+            if cut == "line":  # later lines keep a label only when the gazetteer knows the name
                 span = self._typed_by_gazetteer(span, keep_unknown=False)
-                if span is None:
-                    continue
-            span = self._typed_by_gazetteer(span, keep_unknown=True)
+            elif len(parts) > 1 and any(c == "dash" for _, c in parts):
+                typed = self._typed_by_gazetteer(span, keep_unknown=False)
+                looks_personal = 1 < len(span) < 4 and all(t.is_title for t in span)
+                span = typed or (Span(span.doc, span.start, span.end, "PERSON")
+                                 if looks_personal else None)
+            else:
+                span = self._typed_by_gazetteer(span, keep_unknown=True)
             if span is not None:
                 out.append(span)
         return out
@@ -246,11 +262,16 @@ class EntityRepair:
             return Span(span.doc, span.start, span.end, label="GPE")
         return span if keep_unknown else None
 
+    def _is_law_name(self, span: Span) -> bool:
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return after in LAW_WORDS and span.label_ != "PERSON" and not self.gaz.place(span.text)
+
     def _is_false_entity(self, span: Span) -> bool:
         doc = span.doc
         after = doc[span.end].lower_ if span.end < len(doc) else ""
-        if after in LAW_WORDS and span.label_ != "PERSON" and not self.gaz.place(span.text):
-            return True
+        if span.label_ in {"GPE", "LOC"} and span.end < len(doc) and doc[span.end].text in EVENT_NAMES:
+            return True  # "U.S. Open", "Hong Kong Open"
         if span.label_ != "ORG" or self.gaz.org(span.text):
             return False
         words = [t.lower_ for t in span]
