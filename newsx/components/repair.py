@@ -205,9 +205,11 @@ class EntityRepair:
     def _consistent_types(self, spans: list[Span]) -> list[Span]:
         """Types that the rest of the article, the gazetteer or the name itself make clear."""
         person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
-        surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
-        org_short = {short_name(s) for s in spans if s.label_ == "ORG" and len(s) > 1}
-        org_short |= {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1}
+        # family names come last ("Olaf Scholz") or first ("Wang Donghai")
+        surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in (s[0], s[-1])}
+        orgs = [s for s in spans if s.label_ == "ORG" and len(s) > 1]
+        org_short = {short_name(s) for s in orgs if short_name(s) != s.text}
+        org_short |= {s[0].text for s in orgs}
         out = []
         for span in spans:
             label, text = span.label_, span.text
@@ -220,7 +222,7 @@ class EntityRepair:
                 label = "ORG"  # "Port of Rotterdam Authority"
             elif len(span) == 1 and label != "PERSON" and text in surnames:
                 label = "PERSON"  # "Scholz said" after "Olaf Scholz"
-            elif label != "ORG" and text not in person_words and text in org_short:
+            elif label != "ORG" and text not in person_words and text in org_short - surnames:
                 label = "ORG"  # "Magna was up" after "Magna International Inc"
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
         return out
