@@ -66,7 +66,9 @@ class Gazetteer:
         data = load_toml(asset("gazetteer/orgs.toml"))
         self.ambiguous = set(data.get("ambiguous", []))
         stop = load_toml(asset("gazetteer/not_entities.toml"))
-        self.not_entities = {key(w) for w in stop["words"]}
+        demonyms = stop["demonyms"]
+        plurals = [w + "s" for w in demonyms if not w.endswith(("sh", "ch", "ese", "s", "i"))]
+        self.not_entities = {key(w) for w in [*stop["words"], *demonyms, *plurals]}
         for name, aliases in data["orgs"].items():
             for form in [name, *aliases]:
                 self.orgs[key(form)] = name

@@ -101,3 +101,27 @@ def test_misread_city_and_org_short_form_get_their_types(blank):
     ents = ["B-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O"]
     assert repair(blank, words, ents) == [
         ("Harbour Foods", "ORG"), ("Harbour", "ORG"), ("Rotterdam", "GPE")]
+
+
+def test_dateline_places_even_when_the_model_misses_them(blank):
+    doc = blank("Talks resume .\nBUCHAREST 1996-08-30\nThe talks resumed.\n"
+                "BEIJING/WASHINGTON, Nov 16 - China said so.")
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=True, rules=True)
+    got = [(e.text, e.label_) for e in component(doc).ents]
+    assert got == [("BUCHAREST", "GPE"), ("BEIJING", "GPE"), ("WASHINGTON", "GPE"),
+                   ("China", "GPE")]
+
+
+def test_acronym_defined_in_parentheses_is_found_again(blank):
+    words = ["Kurdistan", "Democratic", "Party", "(", "KDP", ")", "fighters", ".", "The", "KDP",
+             "said", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 9
+    assert repair(blank, words, ents) == [("Kurdistan Democratic Party", "ORG"), ("KDP", "ORG"),
+                                          ("KDP", "ORG")]
+
+
+def test_demonyms_numbers_and_spaced_dashes(blank):
+    words = ["Tajik", "troops", "and", "Romania", "-", "Cosmin", "Contra", ",", "Kersey", "63"]
+    ents = ["B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
+    assert repair(blank, words, ents) == [("Romania", "GPE"), ("Cosmin Contra", "PERSON"),
+                                          ("Kersey", "PERSON")]

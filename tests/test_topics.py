@@ -76,3 +76,4 @@ def test_bad_taxonomy_files_are_explained(tmp_path: Path, body: str, message: st
     path.write_text(body, encoding="utf-8")
     with pytest.raises(TaxonomyError, match=message):
         load_taxonomy([path])
+

@@ -190,6 +190,7 @@ class EntityRepair:
             kept = [s for s in kept if not any(i in lines for i in range(s.start, s.end))]
             kept = self._add(kept, datelines + self._gazetteer_matches(doc))
         if self.propagate:
+            kept = self._add(kept, self._acronyms(doc, kept))
             kept = self._add(kept, self._repeats(doc, kept))
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
@@ -341,6 +342,17 @@ class EntityRepair:
                 span = doc.char_span(start, start + len(name), label="GPE")
                 if span is not None and (dated or self.gaz.place(name) is not None):
                     found.append(span)
+        return found
+
+    def _acronyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An acronym defined in parentheses after a name: "Kurdistan Democratic Party (KDP)"."""
+        found = []
+        for span in spans:
+            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+                acro = doc[span.end + 1]
+                letters = acro.text.replace(".", "")
+                if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and len(span) > 1:
+                    found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
         return found
 
     def _repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
