@@ -24,7 +24,7 @@ from newsx.taxonomy import TopicDef, load_taxonomy, top_level
 HEAD_CHARS = 300
 HEAD_BOOST = 1.5
 SCALE = 4.0
-OFFSET = 2.0  # raw evidence below this is noise: one supporting word is not a topic
+OFFSET = 3.0  # raw evidence below this is noise: one supporting word is not a topic
 LENGTH_WORDS = 600  # articles longer than this are scaled down by sqrt(words / LENGTH_WORDS)
 
 for _ext in ("newsx_topics", "newsx_categories"):

@@ -1,0 +1,37 @@
+"""Score the countries newsx resolves places to, against Reuters-21578 place labels.
+
+    python benchmarks/eval_places.py [../shared/data/reuters21578/train.jsonl]
+
+Runs newsx over the articles (its JSON Lines writer, the output users get) and prints
+../shared/tools/eval_places.py: micro precision / recall / F of each article's set of countries.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from newsx.output import JsonlWriter
+from newsx.pipeline import extract, load_pipeline
+from newsx.sources import iter_articles
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def main() -> None:
+    gold = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "data/reuters21578/train.jsonl"
+    nlp = load_pipeline()
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "out.jsonl"
+        with pred.open("wb") as f:
+            writer = JsonlWriter(f)
+            for _, record in extract(nlp, iter_articles([str(gold)])):
+                writer.write(record)
+        scorer = SHARED / "tools" / "eval_places.py"
+        subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], check=True)
+
+
+if __name__ == "__main__":
+    main()
