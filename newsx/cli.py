@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.tree import Tree
 
 from newsx import __version__
+from newsx.settings import Settings
 
 app = typer.Typer(
     help="People, places, organisations and IPTC-coded topics from news articles, offline.",
@@ -107,8 +111,20 @@ def extract(
         float, typer.Option("--min-score", min=0.0, max=1.0, help="Drop topics scoring below.")
     ] = 0.3,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")
+        int, typer.Option("--batch-size", min=1, help="Articles per batch.")
     ] = 64,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU (at most "
+                          "4), used only when the input is more than one batch.")
+    ] = 0,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="SQLite file of results: unchanged articles are not "
+                     "processed again.", show_default=False),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar.")
+    ] = False,
 ) -> None:
     """Extract entities and topics from news articles.
 
@@ -138,9 +154,12 @@ def extract(
     fmt = output_format.value
     if fmt == "auto":
         fmt = "table" if stdout_is_terminal() else "jsonl"
+    settings = Settings(model, tuple(str(p) for p in topics or ()), min_score)
+    jobs = jobs or min(os.cpu_count() or 1, 4)
+    progress = not quiet and sys.stderr.isatty()
     try:
-        failed = _extract(paths, fmt, input_format.value, text_key, model,
-                          tuple(str(p) for p in topics or ()), min_score, batch_size)
+        failed = _extract(paths, fmt, input_format.value, text_key, settings, batch_size, jobs,
+                          cache, progress)
     except BrokenPipeError:
         # the reader went away (`newsx ... | head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -154,31 +173,70 @@ def extract(
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
-def _extract(paths: list[str], fmt: str, input_format: str, text_key: str, model: str | None,
-             topic_files: tuple[str, ...], min_score: float, batch_size: int) -> int:
+def _extract(paths: list[str], fmt: str, input_format: str, text_key: str, settings: Settings,
+             batch_size: int, jobs: int, cache_path: Path | None, progress: bool) -> int:
     """Run the extraction and write records; returns the number of failed inputs."""
     from newsx.output import make_writer
-    from newsx.pipeline import ModelError, extract, load_pipeline
+    from newsx.pipeline import ModelError, extract, resolve_model
     from newsx.sources import iter_articles
-    from newsx.taxonomy import TaxonomyError
+    from newsx.taxonomy import TaxonomyError, load_taxonomy
 
+    cache = None
     try:
-        nlp = load_pipeline(model, topic_files, min_score)
+        name = resolve_model(settings.model)
+        load_taxonomy([Path(p) for p in settings.topic_files])  # a bad file stops us early
+        if cache_path is None:
+            settings.load()  # fail early on a bad model; workers reuse the loaded one
+        else:
+            from newsx.cache import ResultCache, config_key
+
+            key = config_key(name, settings.topic_files, settings.min_score)
+            cache = ResultCache(cache_path, key)
+        writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
+        articles = iter_articles(paths, input_format, text_key)
+        results = extract(settings, articles, batch_size=batch_size, jobs=jobs, cache=cache)
+        failed = 0
+        with _progress(progress) as bar:
+            for article, record in results:
+                for message in article.warnings:
+                    warn(f"warning: {message}")
+                if record.error is not None:
+                    failed += 1
+                    warn(f"error: {record.error.message}")
+                writer.write(record)
+                bar(article)
+        writer.close()
     except (ModelError, TaxonomyError) as e:
         warn(f"error: {e}")
         raise typer.Exit(EXIT_USAGE) from None
-    writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
-    failed = 0
-    articles = iter_articles(paths, input_format, text_key)
-    for article, record in extract(nlp, articles, batch_size=batch_size):
-        for message in article.warnings:
-            warn(f"warning: {message}")
-        if record.error is not None:
-            failed += 1
-            warn(f"error: {record.error.message}")
-        writer.write(record)
-    writer.close()
+    finally:
+        if cache is not None:
+            cache.close()
     return failed
+
+
+@contextmanager
+def _progress(show: bool) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on stderr (articles, words per second), or nothing."""
+    if not show:
+        yield lambda article: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    counts = {"articles": 0, "words": 0}
+    start = time.perf_counter()
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting")
+
+        def update(article: Any) -> None:
+            counts["articles"] += 1
+            counts["words"] += len(article.text.split())
+            rate = counts["words"] / max(time.perf_counter() - start, 1e-9)
+            bar.update(task, description=f"{counts['articles']:,} articles, "
+                       f"{counts['words']:,} words, {rate:,.0f} words/s")
+
+        yield update
 
 
 @app.command("topics")

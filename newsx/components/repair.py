@@ -179,7 +179,8 @@ class EntityRepair:
             self.matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
 
     def __call__(self, doc: Doc) -> Doc:
-        kept: list[Span] = [e for e in doc.ents if e.label_ in TARGET]
+        ents = doc.ents
+        kept: list[Span] = [e for e in ents if e.label_ in TARGET]
         if self.rules:
             kept = [part for ent in kept for part in self._repair(ent)]
             kept = self._split_pairs(doc, kept)
@@ -197,7 +198,7 @@ class EntityRepair:
         if self.rules:
             laws = {s.text for s in kept if self._is_law_name(s)}
             kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
-        others = [e for e in doc.ents if e.label_ not in TARGET]
+        others = [e for e in ents if e.label_ not in TARGET]
         taken = {i for s in kept for i in range(s.start, s.end)}
         others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
@@ -375,20 +376,23 @@ class EntityRepair:
                 shouted.setdefault(tuple(w.upper() for w in form), Counter())[span.label_] += 1
         if not labels:
             return []
-        longest = max(len(f) for f in labels)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for form in [*labels, *shouted]:
+            by_first.setdefault(form[0], []).append(form)
+        for forms in by_first.values():
+            forms.sort(key=len, reverse=True)
+        words = [t.text for t in doc]
         found = []
-        for i in range(len(doc)):
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                form = tuple(t.text for t in doc[i : i + n])
+        for i, word in enumerate(words):
+            for form in by_first.get(word, ()):
+                if tuple(words[i : i + len(form)]) != form:
+                    continue
                 counts = labels.get(form)
                 caps_only = counts is None
-                if caps_only:
-                    counts = shouted.get(form)
-                if counts is None:
-                    continue
+                counts = counts or shouted[form]
                 ranked = counts.most_common(2) + [("", 0)]
                 if ranked[0][1] > ranked[1][1]:
-                    span = Span(doc, i, i + n, label=ranked[0][0])
+                    span = Span(doc, i, i + len(form), label=ranked[0][0])
                     if not caps_only or _caps_context(span) or _starts_line(span):
                         found.append(span)
                 break
