@@ -145,10 +145,11 @@ def _annotate_cached(
 def _lookup(
     batch: list[Article], cache: ResultCache | None
 ) -> tuple[list[Article], list[Cached | None]]:
-    if cache is None:
-        return [a for a in batch], [None] * len(batch)
-    cached = cache.get_many([a.text for a in batch])
-    todo = [a for a, c in zip(batch, cached, strict=True) if c is None or a.error is not None]
+    """The articles that need the model (no error, not cached), and the cached results."""
+    cached: list[Cached | None] = [None] * len(batch)
+    if cache is not None:
+        cached = cache.get_many([a.text for a in batch])
+    todo = [a for a, c in zip(batch, cached, strict=True) if c is None and a.error is None]
     return todo, cached
 
 
@@ -164,14 +165,12 @@ def _merge(
     for article, hit in zip(batch, cached, strict=True):
         if id(article) in done:
             records.append(done[id(article)])
-        else:
-            assert hit is not None
-            records.append(to_record(article, None, hit))
+        else:  # failed inputs need no model; the rest came from the cache
+            records.append(to_record(article, None, None if article.error else hit))
     if cache is not None:
         cache.put_many([
             (a.text, Cached(r.entities, r.topics, r.categories))
             for a, r in zip(todo, fresh, strict=True)
-            if a.error is None
         ])
     return records
 

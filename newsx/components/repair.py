@@ -381,11 +381,11 @@ class EntityRepair:
             by_first.setdefault(form[0], []).append(form)
         for forms in by_first.values():
             forms.sort(key=len, reverse=True)
-        words = [t.text for t in doc]
+        texts = [t.text for t in doc]
         found = []
-        for i, word in enumerate(words):
-            for form in by_first.get(word, ()):
-                if tuple(words[i : i + len(form)]) != form:
+        for i, text in enumerate(texts):
+            for form in by_first.get(text, ()):
+                if tuple(texts[i : i + len(form)]) != form:
                     continue
                 counts = labels.get(form)
                 caps_only = counts is None

