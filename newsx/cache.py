@@ -52,8 +52,9 @@ def config_key(model: str, topic_files: Sequence[str], min_score: float) -> str:
     """A digest of everything besides the text that decides a result."""
     h = hashlib.sha256()
     h.update(f"newsx=={__version__}|{model_identity(model)}|{min_score!r}".encode())
-    assets = sorted(p for p in models_dir().rglob("*") if p.is_file() and p.suffix in {".toml", ".tsv"})
-    for path in [*assets, *map(Path, topic_files)]:
+    assets = sorted(p for p in models_dir().rglob("*") if p.suffix in {".toml", ".tsv"})
+    code = sorted(Path(__file__).parent.rglob("*.py"))  # a changed checkout is a new newsx
+    for path in [*assets, *code, *map(Path, topic_files)]:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 

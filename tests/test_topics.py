@@ -77,3 +77,9 @@ def test_bad_taxonomy_files_are_explained(tmp_path: Path, body: str, message: st
     with pytest.raises(TaxonomyError, match=message):
         load_taxonomy([path])
 
+
+
+def test_a_word_that_is_a_term_itself_is_not_read_as_an_inflection(blank):
+    doc = scorer(blank)(blank("Hacking and ransomware: hackers hit the hospital network."))
+    cyber = next(t for t in doc._.newsx_topics if t.id == "cybersecurity")
+    assert {e.term for e in cyber.evidence} == {"hacking", "ransomware", "hacker"}

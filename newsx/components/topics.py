@@ -15,7 +15,6 @@ import math
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsx.schema import Category, Evidence, Topic
@@ -32,17 +31,22 @@ for _ext in ("newsx_topics", "newsx_categories"):
         Doc.set_extension(_ext, default=None)
 
 
+def word_forms(word: str) -> set[str]:
+    """A word with its plural and verb forms (over-generation is harmless: it never matches)."""
+    if len(word) < 4 or not word.isalpha():
+        return {word, word + "s"}
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    return forms
+
+
 def inflections(phrase: str) -> set[str]:
     """The phrase and the plural / verb forms of its last word."""
     head, _, last = phrase.rpartition(" ")
-    forms = {last, last + "s", last + "es", last + "ed", last + "d", last + "ing"}
-    if last.endswith("y"):
-        forms |= {last[:-1] + "ies", last[:-1] + "ied"}
-    if last.endswith("e"):
-        forms.add(last[:-1] + "ing")
-    if len(last) < 4 or not last.isalpha():
-        forms = {last, last + "s"}
-    return {f"{head} {f}".strip() for f in forms}
+    return {f"{head} {f}".strip() for f in word_forms(last)}
 
 
 def score(raw: float) -> float:
@@ -54,24 +58,31 @@ class TopicScorer:
         self.name = name
         self.min_score = min_score
         self.topics: list[TopicDef] = load_taxonomy([Path(p) for p in extra])
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.term_of: dict[str, str] = {}  # surface form -> taxonomy term
-        terms = {t for topic in self.topics for t in topic.terms}
-        for term in sorted(terms):
-            forms = sorted(inflections(term))
-            for form in forms:
-                self.term_of.setdefault(form, term)
-            self.matcher.add(term, [nlp.make_doc(f) for f in forms])
+        # lower-cased token sequences by their first word; each term is tokenised once and
+        # only its last token is inflected
+        self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        terms = sorted({t for topic in self.topics for t in topic.terms})
+        tokenised = {term: tuple(t.lower_ for t in doc)
+                     for term, doc in zip(terms, map(nlp.make_doc, terms), strict=True)}
+        exact = set(tokenised.values())
+        for term, words in tokenised.items():
+            for last in sorted(word_forms(words[-1])):
+                form = (*words[:-1], last)
+                if form == words or form not in exact:  # "hacking" is its own term, not "hack"
+                    self.index.setdefault(form[0], []).append((form, term))
         self.by_term: dict[str, list[tuple[int, float]]] = {}
         for i, topic in enumerate(self.topics):
             for term, weight in topic.terms.items():
                 self.by_term.setdefault(term, []).append((i, weight))
 
     def __call__(self, doc: Doc) -> Doc:
-        vocab = doc.vocab.strings
-        matches = sorted(
-            ((s, e, vocab[m]) for m, s, e in self.matcher(doc)), key=lambda x: (x[0], x[0] - x[1])
-        )
+        lowers = [t.lower_ for t in doc]
+        matches = []  # (start, end, term): every match, longest first at each start
+        for i, word in enumerate(lowers):
+            for form, term in self.index.get(word, ()):
+                if len(form) == 1 or tuple(lowers[i : i + len(form)]) == form:
+                    matches.append((i, i + len(form), term))
+        matches.sort(key=lambda m: (m[0], m[0] - m[1]))
         hits: dict[int, dict[str, list[int]]] = {}  # topic -> term -> start chars
         ends: dict[int, int] = {}
         for start, end, term in matches:

@@ -1,0 +1,132 @@
+"""Throughput, start-up and memory of newsx against plain spaCy, measured in one run.
+
+    python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --limit 600 --rounds 2
+    python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --memory 1000,10000
+
+Every variant runs as its own process on the same articles (JSON Lines with a "text" field),
+in alternating order over --rounds, and includes loading its model:
+  spacy-full-1   plain spaCy, the whole default pipeline, 1 process
+  spacy-ner-2    plain spaCy, tok2vec + ner only, 2 processes (n_process=2)
+  newsx-j1       newsx extract --jobs 1 (JSON Lines to /dev/null)
+  newsx-j2       newsx extract --jobs 2
+  newsx-cold     newsx extract --jobs 2 --cache NEW.sqlite (the first, cache-filling run)
+  newsx-cached   the same command again over the unchanged corpus
+Words are whitespace-separated tokens of the texts; peak RSS is that of the largest process
+(from wait4). --memory runs newsx --jobs 2 over corpora of N articles (the input cycled) and
+prints the peak RSS of each, to show that memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsx.pipeline import resolve_model
+
+SPACY_SCRIPT = """
+import json, sys, spacy
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+mode = sys.argv[2]
+if mode == "full":
+    nlp = spacy.load(sys.argv[3])
+    docs = nlp.pipe(texts, batch_size=64)
+else:
+    nlp = spacy.load(sys.argv[3], exclude=["tagger", "parser", "lemmatizer", "attribute_ruler",
+                                          "senter"])
+    docs = nlp.pipe(texts, batch_size=64, n_process=2)
+n = sum(len(d) for d in docs)
+"""
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one command, its output thrown away."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def write_corpus(src: Path, dest: Path, n: int) -> int:
+    """n articles from src (cycled, with fresh ids); returns the number of words."""
+    rows = [json.loads(line) for line in src.open(encoding="utf-8") if line.strip()]
+    words = 0
+    with dest.open("w", encoding="utf-8") as f:
+        for i, row in zip(range(n), itertools.cycle(rows), strict=False):
+            f.write(json.dumps({"id": f"a{i}", "text": row["text"]}) + "\n")
+            words += len(row["text"].split())
+    return words
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--limit", type=int, default=600)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--memory", default="", help="comma-separated corpus sizes, e.g. 1000,10000")
+    args = ap.parse_args()
+    model = resolve_model()
+    newsx = [sys.executable, "-m", "newsx", "extract", "-q", "-f", "jsonl"]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = write_corpus(args.corpus, corpus, args.limit)
+        one_line = Path(tmp) / "one.txt"
+        one_line.write_text("Joe Biden met Vladimir Putin in Geneva.\n", encoding="utf-8")
+        if args.memory:
+            for n in map(int, args.memory.split(",")):
+                big = Path(tmp) / f"big{n}.jsonl"
+                big_words = write_corpus(args.corpus, big, n)
+                secs, rss = timed([*newsx, "-j", "2", str(big)])
+                print(f"memory: {n:>6} articles {big_words:>9,} words  {secs:7.1f} s  "
+                      f"{big_words / secs:8,.0f} words/s  peak RSS {rss} MB", flush=True)
+            return
+        variants = {
+            "spacy-full-1": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "full", model],
+            "spacy-ner-2": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "ner", model],
+            "newsx-j1": [*newsx, "-j", "1", str(corpus)],
+            "newsx-j2": [*newsx, "-j", "2", str(corpus)],
+        }
+        times: dict[str, list[float]] = {k: [] for k in [*variants, "newsx-cold", "newsx-cached"]}
+        rss: dict[str, int] = {}
+        startup: dict[str, list[float]] = {"load-model": [], "newsx-one-line": []}
+        for r in range(args.rounds):
+            order = list(variants) if r % 2 == 0 else list(reversed(variants))
+            for name in order:
+                secs, peak = timed(variants[name])
+                times[name].append(secs)
+                rss[name] = max(rss.get(name, 0), peak)
+            db = Path(tmp) / f"cache{r}.sqlite"
+            for name in ("newsx-cold", "newsx-cached"):
+                secs, peak = timed([*newsx, "-j", "2", "--cache", str(db), str(corpus)])
+                times[name].append(secs)
+                rss[name] = max(rss.get(name, 0), peak)
+            load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+            startup["load-model"].append(timed(load)[0])
+            startup["newsx-one-line"].append(timed([*newsx, str(one_line)])[0])
+        print(f"{args.limit} articles, {words:,} words, model {model}, {args.rounds} rounds "
+              f"(median)")
+        med = {k: statistics.median(v) for k, v in times.items()}
+        for name, secs in med.items():
+            print(f"{name:<14} {secs:7.2f} s  {words / secs:8,.0f} words/s  peak RSS {rss[name]} MB")
+        full, ner2 = med["spacy-full-1"], med["spacy-ner-2"]
+        print(f"newsx-j2 vs spacy-full-1: {full / med['newsx-j2']:.2f}x   "
+              f"vs spacy-ner-2: {ner2 / med['newsx-j2']:.2f}x   "
+              f"cached re-run vs first run: {med['newsx-cold'] / med['newsx-cached']:.1f}x faster")
+        load, one = (statistics.median(v) for v in startup.values())
+        print(f"start-up: loading the model {load:.2f} s, newsx on a one-line file {one:.2f} s "
+              f"({one / load:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
