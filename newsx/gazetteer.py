@@ -29,6 +29,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
+        self.rows: dict[str, str] = {}  # places.tsv lines by case-folded name, parsed on demand
         self.country_names: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
         self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
@@ -38,15 +39,16 @@ class Gazetteer:
         self._load_orgs()
 
     def _load_places(self) -> None:
-        # plain splitting: csv is several times slower on these 50,000 clean rows
+        # rows stay text until looked up: parsing 50,000 of them would slow every start
         lines = asset("gazetteer/places.tsv").read_text(encoding="utf-8").splitlines()
+        self.rows = {line[: line.index("\t")].casefold(): line for line in lines[1:]}
         for line in lines[1:]:
-            name, code, kind, population = line.split("\t")
-            if kind == "country":
-                old = self.country_names.get(code)
-                if old is None or len(name) < len(old):
-                    self.country_names[code] = name
-            self.places[name.casefold()] = Place(name, code, kind, int(population or 0))
+            if "\tcountry\t" in line:
+                place = _parse_row(line)
+                old = self.country_names.get(place.country or "")
+                if old is None or len(place.name) < len(old):
+                    self.country_names[place.country or ""] = place.name
+                self.places[place.name.casefold()] = place
         extra = load_toml(asset("gazetteer/places.toml"))
         for code, entry in extra["countries"].items():
             self.country_names[code] = entry["name"]
@@ -72,13 +74,22 @@ class Gazetteer:
                 self.org_forms[form] = name
 
     def place(self, text: str) -> Place | None:
-        return self.places.get(key(text))
+        k = key(text)
+        place = self.places.get(k)
+        if place is None and k in self.rows:
+            place = self.places[k] = _parse_row(self.rows[k])
+        return place
 
     def org(self, text: str) -> str | None:
         return self.orgs.get(key(text))
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
+
+
+def _parse_row(line: str) -> Place:
+    name, code, kind, population = line.split("\t")
+    return Place(name, code, kind, int(population or 0))
 
 
 @cache

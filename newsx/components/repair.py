@@ -166,15 +166,9 @@ class EntityRepair:
         self._build_matcher(nlp)
 
     def _build_matcher(self, nlp: Language) -> None:
-        places = [
-            n
-            for n, p in (
-                (p.name, p) for p in {id(v): v for v in self.gaz.places.values()}.values()
-            )
-            if p.kind in {"country", "region"}
-        ]
+        places = {p.name for p in self.gaz.places.values() if p.kind in {"country", "region"}}
         forms = {f for f in self.gaz.org_forms if f not in self.gaz.ambiguous and len(f) > 2}
-        for label, names in (("ORG", sorted(forms)), ("GPE", sorted(set(places)))):
+        for label, names in (("ORG", sorted(forms)), ("GPE", sorted(places))):
             variants = {n for n in names} | {n.upper() for n in names if len(n) > 3}
             self.matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
 
