@@ -19,14 +19,13 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from newsx.output import JsonlWriter
-from newsx.pipeline import extract, load_pipeline
-from newsx.sources import iter_articles
+from common import SHARED, write_records
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "eval_ner.py"
+from newsx.pipeline import load_pipeline
+
+SCORER = SHARED / "tools" / "eval_ner.py"
 VARIANTS = {
     "plain": None,
     "full": {},
@@ -46,12 +45,7 @@ def run_variant(name: str, articles: Path, out: Path, model: str | None) -> floa
         repair = nlp.get_pipe("newsx_entity_repair")
         for k, v in config.items():
             setattr(repair, k, v)
-    start = time.perf_counter()
-    with out.open("wb") as f:
-        writer = JsonlWriter(f)
-        for _, record in extract(nlp, iter_articles([str(articles)])):
-            writer.write(record)
-    return time.perf_counter() - start
+    return write_records(nlp, articles, out)
 
 
 def score(scorer: Path, gold: Path, pred: Path, scheme: str, subset: str) -> dict:

@@ -13,11 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from newsx.output import JsonlWriter
-from newsx.pipeline import extract, load_pipeline
-from newsx.sources import iter_articles
+from common import SHARED, write_records
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from newsx.pipeline import load_pipeline
 
 
 def main() -> None:
@@ -25,10 +23,7 @@ def main() -> None:
     nlp = load_pipeline()
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "out.jsonl"
-        with pred.open("wb") as f:
-            writer = JsonlWriter(f)
-            for _, record in extract(nlp, iter_articles([str(gold)])):
-                writer.write(record)
+        write_records(nlp, gold, pred)
         scorer = SHARED / "tools" / "eval_places.py"
         subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], check=True)
 

@@ -16,14 +16,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from newsx.output import JsonlWriter
-from newsx.pipeline import extract, load_pipeline
-from newsx.sources import iter_articles
+from common import SHARED, write_records
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from newsx.pipeline import load_pipeline
+
 CORPORA = {
     "bbc": "bbc/articles.jsonl",
     "reuters": "reuters21578/train.jsonl",
@@ -32,13 +30,7 @@ CORPORA = {
 
 
 def run(corpus: Path, out: Path, model: str | None, min_score: float) -> float:
-    nlp = load_pipeline(model, (), min_score)
-    start = time.perf_counter()
-    with out.open("wb") as f:
-        writer = JsonlWriter(f)
-        for _, record in extract(nlp, iter_articles([str(corpus)])):
-            writer.write(record)
-    return time.perf_counter() - start
+    return write_records(load_pipeline(model, (), min_score), corpus, out)
 
 
 def nocyber_gold(data: Path, out: Path) -> None:

@@ -87,9 +87,9 @@ def main() -> None:
             for n in map(int, args.memory.split(",")):
                 big = Path(tmp) / f"big{n}.jsonl"
                 big_words = write_corpus(args.corpus, big, n)
-                secs, rss = timed([*newsx, "-j", "2", str(big)])
+                secs, peak = timed([*newsx, "-j", "2", str(big)])
                 print(f"memory: {n:>6} articles {big_words:>9,} words  {secs:7.1f} s  "
-                      f"{big_words / secs:8,.0f} words/s  peak RSS {rss} MB", flush=True)
+                      f"{big_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
             return
         variants = {
             "spacy-full-1": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "full", model],
@@ -111,8 +111,8 @@ def main() -> None:
                 secs, peak = timed([*newsx, "-j", "2", "--cache", str(db), str(corpus)])
                 times[name].append(secs)
                 rss[name] = max(rss.get(name, 0), peak)
-            load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
-            startup["load-model"].append(timed(load)[0])
+            load_cmd = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+            startup["load-model"].append(timed(load_cmd)[0])
             startup["newsx-one-line"].append(timed([*newsx, str(one_line)])[0])
         print(f"{args.limit} articles, {words:,} words, model {model}, {args.rounds} rounds "
               f"(median)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -191,7 +192,11 @@ def _extract(paths: list[str], fmt: str, input_format: str, text_key: str, setti
             from newsx.cache import ResultCache, config_key
 
             key = config_key(name, settings.topic_files, settings.min_score)
-            cache = ResultCache(cache_path, key)
+            try:
+                cache = ResultCache(cache_path, key)
+            except sqlite3.Error as e:
+                warn(f"error: cannot use {cache_path} as a cache ({e}); give a writable file path")
+                raise typer.Exit(EXIT_USAGE) from None
         writer = make_writer(fmt, sys.stdout.buffer, sys.stdout, Console())
         articles = iter_articles(paths, input_format, text_key)
         results = extract(settings, articles, batch_size=batch_size, jobs=jobs, cache=cache)

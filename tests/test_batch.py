@@ -82,3 +82,8 @@ def test_cache_shared_by_two_writers_and_one_transaction_per_batch(tmp_path: Pat
     assert kinds[0] == "BEGIN" and kinds[-1] == "COMMIT" and kinds.count("COMMIT") == 1
     check = sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0]
     assert check == "ok"
+
+
+def test_unusable_cache_path_is_a_usage_error(runner, tmp_path: Path):
+    result = run(runner, ["extract", "--cache", str(tmp_path / "no" / "such" / "dir.db"), "-"])
+    assert result.exit_code == 2 and "cannot use" in result.stderr

@@ -35,3 +35,19 @@ def test_ctrl_c_exits_130_without_traceback():
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err and b"interrupted" in err
+
+
+def test_a_stream_gets_each_record_before_the_next_article_arrives():
+    proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "-j", "1", "--batch-size", "1",
+                             "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        for i, city in enumerate(["Paris", "Berlin"]):
+            proc.stdin.write(json.dumps({"id": f"s{i}", "text": f"Talks in {city}."}).encode() + b"\n")
+            proc.stdin.flush()
+            record = json.loads(proc.stdout.readline())  # stdin is still open
+            assert record["id"] == f"s{i}" and record["entities"][0]["name"] == city
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    assert proc.returncode == 0

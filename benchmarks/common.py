@@ -1,0 +1,25 @@
+"""What the evaluation scripts share: run newsx over a corpus into JSON Lines."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from spacy.language import Language
+
+from newsx.output import JsonlWriter
+from newsx.pipeline import extract
+from newsx.sources import iter_articles
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def write_records(nlp: Language, corpus: Path, out: Path) -> float:
+    """newsx's records for every article of `corpus`, through its own JSON Lines writer (the
+    output users get); returns the seconds it took."""
+    start = time.perf_counter()
+    with out.open("wb") as f:
+        writer = JsonlWriter(f)
+        for _, record in extract(nlp, iter_articles([str(corpus)])):
+            writer.write(record)
+    return time.perf_counter() - start
