@@ -125,3 +125,9 @@ def test_demonyms_numbers_and_spaced_dashes(blank):
     ents = ["B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]
     assert repair(blank, words, ents) == [("Romania", "GPE"), ("Cosmin Contra", "PERSON"),
                                           ("Kersey", "PERSON")]
+
+
+def test_a_person_named_like_a_country_stays_a_person(blank):
+    words = ["Neil", "Jordan", "said", "Jordan", "was", "tired", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Neil Jordan", "PERSON"), ("Jordan", "PERSON")]

@@ -252,7 +252,9 @@ class EntityRepair:
     def _typed_by_gazetteer(self, span: Span, keep_unknown: bool) -> Span | None:
         text = span.text
         place = self.gaz.place(text)
-        if place is not None and place.kind in {"country", "region"} and span.label_ != "LOC":
+        # a person named like a country ("Neil Jordan ... Jordan said") is left to
+        # _consistent_types, which knows the article's people
+        if place is not None and place.kind in {"country", "region"} and span.label_ in {"ORG", "GPE"}:
             return Span(span.doc, span.start, span.end, label="GPE")
         if self.gaz.org(text) and text not in self.gaz.ambiguous:
             return Span(span.doc, span.start, span.end, label="ORG")
