@@ -131,3 +131,15 @@ def test_a_person_named_like_a_country_stays_a_person(blank):
     words = ["Neil", "Jordan", "said", "Jordan", "was", "tired", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O"]
     assert repair(blank, words, ents) == [("Neil Jordan", "PERSON"), ("Jordan", "PERSON")]
+
+
+def test_boundaries_at_parentheses_possessives_months_and_company_places(blank):
+    words = ["August", "Chicago", "NAPM", "rose", ";", "Russia", "'s", "Gazprom", "and",
+             "Daniels", "Pharmaceuticals", "Inc", "of", "St.", "Petersburg", "agreed", "with",
+             "Theresa", "May", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O",
+            "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON",
+            "O"]
+    assert repair(blank, words, ents) == [
+        ("Chicago NAPM", "ORG"), ("Russia", "GPE"), ("Gazprom", "ORG"),
+        ("Daniels Pharmaceuticals Inc", "ORG"), ("St. Petersburg", "GPE"), ("Theresa May", "PERSON")]

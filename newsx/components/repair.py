@@ -87,11 +87,12 @@ CORP_SUFFIXES = {
 }
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
 LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
-NO_PROPAGATE = {
+CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "god", "internet",
+    "saturday", "sunday",
 }
+NO_PROPAGATE = CALENDAR | {"god", "internet"}
 
 
 def _trim(span: Span) -> Span | None:
@@ -102,6 +103,7 @@ def _trim(span: Span) -> Span | None:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
         edge = tok.is_space or tok.is_punct or low in DETERMINERS
+        edge = edge or (low in CALENDAR and label != "PERSON" and start + 1 < end)
         title = label == "PERSON" and low in TITLES and start + 1 < end
         if edge or title:
             start += 1
@@ -135,19 +137,28 @@ def _trim(span: Span) -> Span | None:
 
 
 def _parts(span: Span) -> list[tuple[Span, str]]:
-    """Cut a span at line breaks and at spaced dashes ("Romania - Cosmin Contra").
-    Each piece comes with what cut it off from the piece before: "", "line" or "dash"."""
+    """Cut a span where one name ends and another begins. Each piece comes with the cut
+    before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
+    Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
+    or "of" (a place after a company form: "Daniels Pharmaceuticals Inc of St. Petersburg")."""
     doc = span.doc
     parts, start, cut = [], span.start, ""
     for tok in span:
-        line = "\n" in tok.text or "\n" in tok.whitespace_
-        dash = tok.text in DASHES and tok.i > span.start and bool(doc[tok.i - 1].whitespace_)
-        dash = dash and bool(tok.whitespace_)
-        if line or dash:
-            end = tok.i if "\n" in tok.text or dash else tok.i + 1
+        prev = doc[tok.i - 1] if tok.i > span.start else None
+        kind = ""
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            kind = "line"
+        elif tok.text in DASHES and prev is not None and prev.whitespace_ and tok.whitespace_:
+            kind = "dash"
+        elif tok.text in {"(", ")"} or (tok.text in POSSESSIVE and tok.i + 1 < span.end):
+            kind = "split"
+        elif tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in CORP_SUFFIXES:
+            kind = "of"
+        if kind:
+            end = tok.i + 1 if kind == "line" and "\n" not in tok.text else tok.i
             if end > start:
                 parts.append((Span(doc, start, end, label=span.label_), cut))
-            start, cut = tok.i + 1, "line" if line else "dash"
+            start, cut = tok.i + 1, kind
     if start < span.end:
         parts.append((Span(doc, start, span.end, label=span.label_), cut))
     return parts
@@ -236,7 +247,7 @@ class EntityRepair:
             span = _trim(part)
             if span is None or key(span.text) in self.gaz.not_entities:
                 continue
-            if cut == "line":  # later lines keep a label only when the gazetteer knows the name
+            if cut in {"line", "of"}:  # these keep a label only when the gazetteer knows them
                 span = self._typed_by_gazetteer(span, keep_unknown=False)
             elif len(parts) > 1 and any(c == "dash" for _, c in parts):
                 typed = self._typed_by_gazetteer(span, keep_unknown=False)
