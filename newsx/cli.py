@@ -221,7 +221,7 @@ def _extract(paths: list[str], fmt: str, input_format: str, text_key: str, setti
 
 
 @contextmanager
-def _progress(show: bool) -> Iterator[Callable[[Any], None]]:
+def _progress(show: bool, console: Console | None = None) -> Iterator[Callable[[Any], None]]:
     """A progress bar on stderr (articles, words per second), or nothing."""
     if not show:
         yield lambda article: None
@@ -231,7 +231,7 @@ def _progress(show: bool) -> Iterator[Callable[[Any], None]]:
     counts = {"articles": 0, "words": 0}
     start = time.perf_counter()
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with Progress(*columns, console=console or Console(stderr=True), transient=True) as bar:
         task = bar.add_task("starting")
 
         def update(article: Any) -> None:

@@ -58,8 +58,9 @@ class Gazetteer:
         for k, place in list(self.places.items()):
             if place.kind == "country" and place.country:
                 self.places[k] = Place(self.country_names[place.country], place.country, "country")
-        for name, code in extra["regions"].items():
-            self.places[key(name)] = Place(name, code or None, "region")
+        for kind in ("region", "state"):
+            for name, code in extra[kind + "s"].items():
+                self.places[key(name)] = Place(name, code or None, kind)
 
     def _load_orgs(self) -> None:
         data = load_toml(asset("gazetteer/orgs.toml"))

@@ -87,3 +87,22 @@ def test_cache_shared_by_two_writers_and_one_transaction_per_batch(tmp_path: Pat
 def test_unusable_cache_path_is_a_usage_error(runner, tmp_path: Path):
     result = run(runner, ["extract", "--cache", str(tmp_path / "no" / "such" / "dir.db"), "-"])
     assert result.exit_code == 2 and "cannot use" in result.stderr
+
+
+def test_progress_bar_counts_articles_and_words():
+    import io
+
+    from rich.console import Console
+
+    from newsx.cli import _progress
+    from newsx.sources import Article
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=80)
+    with _progress(True, console) as update:
+        for text in ("one two three", "four five"):
+            update(Article("x", "x", text=text))
+    rendered = out.getvalue()
+    assert "2 articles, 5 words" in rendered and "words/s" in rendered
+    with _progress(False) as update:  # --quiet, or stderr not a terminal: nothing at all
+        update(Article("x", "x", text="ignored"))
