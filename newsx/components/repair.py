@@ -191,21 +191,17 @@ class EntityRepair:
             kept = self._split_pairs(doc, kept)
             kept = self._consistent_types(kept)
         if self.add_from_gazetteer:
-            datelines = self._datelines(doc)
-            lines = {i for s in datelines for i in range(s.start, s.end)}
-            kept = [s for s in kept if not any(i in lines for i in range(s.start, s.end))]
-            kept = self._add(kept, datelines + self._gazetteer_matches(doc))
+            datelines = self._datelines(doc)  # these win over the model's label
+            kept = _add(_outside(kept, datelines), datelines + self._gazetteer_matches(doc))
         if self.propagate:
-            kept = self._add(kept, self._acronyms(doc, kept))
-            kept = self._add(kept, self._repeats(doc, kept))
+            kept = _add(kept, self._acronyms(doc, kept))
+            kept = _add(kept, self._repeats(doc, kept))
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
         if self.rules:
             laws = {s.text for s in kept if self._is_law_name(s)}
             kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
-        others = [e for e in ents if e.label_ not in TARGET]
-        taken = {i for s in kept for i in range(s.start, s.end)}
-        others = [e for e in others if not any(i in taken for i in range(e.start, e.end))]
+        others = _outside([e for e in ents if e.label_ not in TARGET], kept)
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
         return doc
 
@@ -405,11 +401,16 @@ class EntityRepair:
                 break
         return found
 
-    @staticmethod
-    def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
-        taken = {i for s in kept for i in range(s.start, s.end)}
-        added = [s for s in extra if not any(i in taken for i in range(s.start, s.end))]
-        return kept + filter_spans(added)
+
+def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """The spans that share no token with any of `taken`."""
+    used = {i for s in taken for i in range(s.start, s.end)}
+    return [s for s in spans if not any(i in used for i in range(s.start, s.end))]
+
+
+def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
+    """`kept`, plus the longest of `extra` that do not overlap it."""
+    return kept + filter_spans(_outside(extra, kept))
 
 
 def short_name(span: Span) -> str:
