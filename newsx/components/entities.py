@@ -35,7 +35,6 @@ if not Doc.has_extension("newsx_entities"):
 @dataclass
 class Group:
     type: str
-    key: str
     words: tuple[str, ...]
     spans: list[Span] = field(default_factory=list)
     name: str | None = None  # fixed canonical name (gazetteer)
@@ -102,7 +101,7 @@ class EntityMerger:
                     home = max(before, key=lambda g: _last_before(g, span.start))
                 home.spans.append(span)
             else:
-                groups.append(Group("person", " ".join(words), words, [span]))
+                groups.append(Group("person", words, [span]))
         return groups
 
     def _places(self, spans: list[Span]) -> list[Group]:
@@ -112,7 +111,7 @@ class EntityMerger:
             k = key(place.name) if place else key(span.text)
             g = groups.get(k)
             if g is None:
-                g = groups[k] = Group("place", k, _words(span))
+                g = groups[k] = Group("place", _words(span))
                 if place:
                     g.name, g.country = place.name, place.country
             g.spans.append(span)
@@ -125,7 +124,7 @@ class EntityMerger:
             k = key(canonical) if canonical else key(short_name(span))
             g = groups.get(k)
             if g is None:
-                g = groups[k] = Group("organisation", k, _words(span), name=canonical)
+                g = groups[k] = Group("organisation", _words(span), name=canonical)
             g.spans.append(span)
         # a one-word form joins the only longer name it begins ("Mellor" -> "Mellor Bakeries")
         heads: dict[str, list[Group]] = {}
