@@ -35,6 +35,7 @@ class Gazetteer:
         self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
         self.ambiguous: set[str] = set()
         self.not_entities: set[str] = set()
+        self.demonyms: set[str] = set()
         self._load_places()
         self._load_orgs()
 
@@ -67,6 +68,7 @@ class Gazetteer:
         self.ambiguous = set(data.get("ambiguous", []))
         stop = load_toml(asset("gazetteer/not_entities.toml"))
         demonyms = stop["demonyms"]
+        self.demonyms = {key(w) for w in demonyms}
         plurals = [w + "s" for w in demonyms if not w.endswith(("sh", "ch", "ese", "s", "i"))]
         self.not_entities = {key(w) for w in [*stop["words"], *demonyms, *plurals]}
         for name, aliases in data["orgs"].items():

@@ -56,3 +56,16 @@ def test_offsets_salience_and_all_caps_names(blank):
     assert all(doc.text[m.start:m.end] == m.text for e in ents_out for m in e.mentions)
     lebed = ents_out[1]
     assert 0 < lebed.salience < 1
+
+
+def test_national_institutions_join_their_short_and_gazetteer_forms(blank):
+    words = ["The", "Russian", "Foreign", "Ministry", "and", "the", "US", "Department", "of",
+             "Defense", "spoke", ";", "the", "Foreign", "Ministry", "and", "the", "Pentagon",
+             "agreed"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O",
+            "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+    got = merged(blank, words, ents)
+    assert set(got) == {("organisation", "Russian Foreign Ministry"),
+                        ("organisation", "Department of Defense")}
+    assert got[("organisation", "Department of Defense")].aliases == ["US Department of Defense",
+                                                                       "Pentagon"]

@@ -121,6 +121,8 @@ class EntityMerger:
         groups: dict[str, Group] = {}
         for span in spans:
             canonical = self.gaz.org(span.text)
+            if canonical is None and len(span) > 1 and self._is_national(span[0].lower_):
+                canonical = self.gaz.org(span[1:].text)  # "US Department of Defense"
             k = key(canonical) if canonical else key(short_name(span))
             g = groups.get(k)
             if g is None:
@@ -133,6 +135,16 @@ class EntityMerger:
                 heads.setdefault(g.words[0], []).append(g)
         for k, g in list(groups.items()):
             homes = heads.get(g.words[0], []) if len(g.words) == 1 and g.name is None else []
+            if len(homes) == 1:
+                homes[0].spans.extend(g.spans)
+                del groups[k]
+        # "the Foreign Ministry" joins the only "Russian Foreign Ministry" of the article
+        national: dict[tuple[str, ...], list[Group]] = {}
+        for g in groups.values():
+            if len(g.words) > 2 and self._is_national(g.words[0]):
+                national.setdefault(g.words[1:], []).append(g)
+        for k, g in list(groups.items()):
+            homes = national.get(g.words, []) if g.name is None else []
             if len(homes) == 1:
                 homes[0].spans.extend(g.spans)
                 del groups[k]
@@ -149,6 +161,11 @@ class EntityMerger:
                 home.spans.extend(g.spans)
                 del groups[k]
         return list(groups.values())
+
+    def _is_national(self, word: str) -> bool:
+        """A country or nationality word that can open an institution's name ("Russian")."""
+        place = self.gaz.place(word)
+        return word in self.gaz.demonyms or (place is not None and place.kind == "country")
 
     def _entities(self, groups: list[Group]) -> list[Entity]:
         raws = [prominence(g.spans) for g in groups]
