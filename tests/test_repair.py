@@ -143,3 +143,9 @@ def test_boundaries_at_parentheses_possessives_months_and_company_places(blank):
     assert repair(blank, words, ents) == [
         ("Chicago NAPM", "ORG"), ("Russia", "GPE"), ("Gazprom", "ORG"),
         ("Daniels Pharmaceuticals Inc", "ORG"), ("St. Petersburg", "GPE"), ("Theresa May", "PERSON")]
+
+
+def test_possessive_inside_a_name_stays(blank):
+    words = ["The", "People", "'s", "Daily", "said", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert repair(blank, words, ents) == [("People 's Daily", "ORG")]

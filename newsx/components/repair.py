@@ -150,8 +150,10 @@ def _parts(span: Span) -> list[tuple[Span, str]]:
             kind = "line"
         elif tok.text in DASHES and prev is not None and prev.whitespace_ and tok.whitespace_:
             kind = "dash"
-        elif tok.text in {"(", ")"} or (tok.text in POSSESSIVE and tok.i + 1 < span.end):
+        elif tok.text in {"(", ")"}:
             kind = "split"
+        elif tok.text in POSSESSIVE and tok.i + 1 < span.end and _place_before(doc, start, tok.i):
+            kind = "split"  # "Russia 's Gazprom", but "People 's Daily" stays whole
         elif tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in CORP_SUFFIXES:
             kind = "of"
         if kind:
@@ -400,6 +402,12 @@ class EntityRepair:
                         found.append(span)
                 break
         return found
+
+
+def _place_before(doc: Doc, start: int, end: int) -> bool:
+    """A country, region or big city ends at `end` (the possessor in "Russia 's Gazprom")."""
+    place = gazetteer().place(doc[start:end].text)
+    return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
 
 
 def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
