@@ -77,6 +77,10 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
         fmt = EXTENSIONS.get(Path(name).suffix.lower(), "")
     if not fmt and hasattr(f, "peek"):  # stdin: look ahead without consuming a stream
         fmt = sniff(f.peek(2048))
+    if fmt == "jsonl" and name.lower().endswith(".json"):  # one object or an array, or JSONL
+        data = f.read()
+        yield from _json_document(data, name, text_key) or _jsonl(io.BytesIO(data), name, text_key)
+        return
     if fmt == "jsonl":
         yield from _jsonl(f, name, text_key)
         return
@@ -145,24 +149,39 @@ def _jsonl(f: BinaryIO, name: str, text_key: str) -> Iterator[Article]:
             err = Error("InvalidJSON", f"{where}: not valid JSON ({e.msg}, column {e.colno})")
             yield Article(where, name, error=err)
             continue
-        if not isinstance(obj, dict):
-            yield Article(where, name, error=Error("InvalidRecord", f"{where}: not a JSON object"))
-            continue
-        ident = str(obj["id"]) if obj.get("id") is not None else where
-        text = obj.get(text_key)
-        article = Article(
-            ident, name, title=_str(obj.get("title")), url=_str(obj.get("url")),
-            date=_str(obj.get("date")),
-        )
+        article = _from_object(obj, where, name, text_key)
         if warning:
             article.warnings.append(warning)
-        if not isinstance(text, str):
-            problem = "missing" if text is None else "not a string"
-            hint = " (choose the field with --text-key)" if text is None else ""
-            article.error = Error("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
-        else:
-            article.text = text
         yield article
+
+
+def _json_document(data: bytes, name: str, text_key: str) -> list[Article] | None:
+    """A .json file holding one article object or an array of them; None for JSON Lines."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if isinstance(obj, list):
+        return [_from_object(o, f"{name}:{i}", name, text_key) for i, o in enumerate(obj, 1)]
+    return [_from_object(obj, name, name, text_key)]
+
+
+def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
+    if not isinstance(obj, dict):
+        return Article(where, name, error=Error("InvalidRecord", f"{where}: not a JSON object"))
+    ident = str(obj["id"]) if obj.get("id") is not None else where
+    text = obj.get(text_key)
+    article = Article(
+        ident, name, title=_str(obj.get("title")), url=_str(obj.get("url")),
+        date=_str(obj.get("date")),
+    )
+    if not isinstance(text, str):
+        problem = "missing" if text is None else "not a string"
+        hint = " (choose the field with --text-key)" if text is None else ""
+        article.error = Error("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
+    else:
+        article.text = text
+    return article
 
 
 def _str(value: object) -> str | None:

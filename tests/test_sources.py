@@ -66,3 +66,17 @@ def test_sniffing_of_extensionless_input():
     assert sniff(b'  {"text": "x"}\n') == "jsonl"
     assert sniff(b"<!DOCTYPE html><html><body>x</body></html>") == "html"
     assert sniff(b"Plain words.") == "text"
+
+
+def test_json_file_with_an_array_or_one_object(tmp_path: Path):
+    array = tmp_path / "a.json"
+    array.write_text('[{"id": "x", "text": "One."}, {"text": "Two."}, 3]', encoding="utf-8")
+    one = tmp_path / "b.json"
+    one.write_text('{\n  "title": "T",\n  "text": "Three."\n}\n', encoding="utf-8")
+    lines = tmp_path / "c.json"
+    lines.write_text('{"text": "Four."}\n{"text": "Five."}\n', encoding="utf-8")
+    got = [(a.id, a.text, a.error.type if a.error else None)
+           for a in iter_articles([str(array), str(one), str(lines)])]
+    assert got == [("x", "One.", None), (f"{array}:2", "Two.", None),
+                   (f"{array}:3", "", "InvalidRecord"), (str(one), "Three.", None),
+                   (f"{lines}:1", "Four.", None), (f"{lines}:2", "Five.", None)]
