@@ -149,3 +149,12 @@ def test_possessive_inside_a_name_stays(blank):
     words = ["The", "People", "'s", "Daily", "said", "."]
     ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
     assert repair(blank, words, ents) == [("People 's Daily", "ORG")]
+
+
+def test_names_with_particles_are_whole(blank):
+    words = ["President", "Ursula", "von", "der", "Leyen", "spoke", ".", "Von", "der", "Leyen",
+             "said", "so", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O", "O", "O", "O", "B-GPE",
+            "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Ursula von der Leyen", "PERSON"),
+                                          ("Von der Leyen", "PERSON")]

@@ -27,6 +27,8 @@ TARGET = {"PERSON", "GPE", "LOC", "ORG"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DASHES = {"-", "–", "—"}
+# Lower-case words inside people's names: "Ursula von der Leyen", "Louis van Gaal".
+PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "ter", "zu"}
 # Capitalised words after a place that make it part of an event name ("U.S. Open").
 EVENT_NAMES = {
     "Open", "Cup", "Games", "Championship", "Championships", "Masters", "Classic", "Olympics",
@@ -189,9 +191,11 @@ class EntityRepair:
         ents = doc.ents
         kept: list[Span] = [e for e in ents if e.label_ in TARGET]
         if self.rules:
+            kept = _join_particles(doc, kept)
             kept = [part for ent in kept for part in self._repair(ent)]
             kept = self._split_pairs(doc, kept)
             kept = self._consistent_types(kept)
+            kept = _with_particles(kept)
         if self.add_from_gazetteer:
             datelines = self._datelines(doc)  # these win over the model's label
             kept = _add(_outside(kept, datelines), datelines + self._gazetteer_matches(doc))
@@ -402,6 +406,38 @@ class EntityRepair:
                         found.append(span)
                 break
         return found
+
+
+def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name cut at its particles is joined again: "Ursula von der" + "Leyen"."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    starts = {s.start: s for s in spans}
+    for span in spans:
+        if span.start in skip:
+            continue
+        end = span.end
+        if span.label_ == "PERSON" and doc[end - 1].lower_ in PARTICLES:
+            while end < len(doc) and doc[end].is_title and end - span.end < 2:
+                end += 1
+            nxt = starts.get(span.end)
+            if nxt is not None:
+                end = max(end, nxt.end)
+                skip.add(nxt.start)
+        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
+    return out
+
+
+def _with_particles(spans: list[Span]) -> list[Span]:
+    """A family name keeps the particles before it: "Von der Leyen", "van Gaal"."""
+    out = []
+    for span in spans:
+        doc, start = span.doc, span.start
+        if span.label_ == "PERSON":
+            while start > 0 and doc[start - 1].lower_ in PARTICLES and start > span.start - 2:
+                start -= 1
+        out.append(span if start == span.start else Span(doc, start, span.end, label="PERSON"))
+    return out
 
 
 def _place_before(doc: Doc, start: int, end: int) -> bool:
