@@ -104,7 +104,7 @@ def extract(
 
     `pipeline` is a loaded pipeline, or Settings to load it only when an article needs it (all
     may come from the cache). With jobs > 1, batches go to worker processes; the output is the
-    same for every number of jobs. Memory is bounded by batch_size * jobs articles.
+    same for every number of jobs. At most 2 * jobs batches of batch_size articles are in memory.
     """
     stream = iter(articles)
     batches: Iterator[list[Article]] = iter(lambda: list(itertools.islice(stream, batch_size)), [])
@@ -139,8 +139,10 @@ def _annotate_cached(
     pipeline: Language | Settings, batch: list[Article], cache: ResultCache | None
 ) -> list[Record]:
     todo, cached = _lookup(batch, cache)
-    nlp = pipeline.load() if isinstance(pipeline, Settings) and todo else pipeline
-    fresh = annotate(nlp, todo) if todo else []  # type: ignore[arg-type]
+    fresh: list[Record] = []
+    if todo:  # the model is loaded only when an article needs it
+        nlp = pipeline.load() if isinstance(pipeline, Settings) else pipeline
+        fresh = annotate(nlp, todo)
     return _merge(batch, cached, todo, fresh, cache)
 
 
