@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sqlite3
@@ -278,9 +279,15 @@ def list_topics(
                  "source": t.source} for t in taxonomy]
         if fmt == "json":
             typer.echo(json.dumps(rows, indent=2))
-        else:
+        elif fmt == "jsonl":
             for row in rows:
                 typer.echo(json.dumps(row))
+        else:  # csv: one row per topic, terms as "term=weight" separated by "; "
+            out = csv.writer(sys.stdout, lineterminator="\n")
+            out.writerow(["id", "name", "iptc", "terms", "source"])
+            for t in taxonomy:
+                terms = "; ".join(f"{k}={v:g}" for k, v in t.terms.items())
+                out.writerow([t.id, t.name, " ".join(t.iptc), terms, t.source])
         return
     tree = Tree(f"newsx taxonomy: {len(taxonomy)} topics")
     groups: dict[str, Tree] = {}
