@@ -71,7 +71,7 @@ JOB_WORDS = {
 EVENT_WORDS = {
     "summit", "talks", "games", "olympics", "olympic", "cup", "championship", "championships",
     "tournament", "open", "festival", "war", "accord", "accords", "treaty", "agreement", "pact",
-    "expo", "awards", "marathon", "convention", "conference", "grand", "prix", "series",
+    "expo", "awards", "marathon", "grand", "prix", "series",
 }
 # Last words that make a name an organisation, whatever the model said.
 ORG_WORDS = {
