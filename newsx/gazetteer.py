@@ -86,9 +86,6 @@ class Gazetteer:
     def org(self, text: str) -> str | None:
         return self.orgs.get(key(text))
 
-    def country_name(self, code: str) -> str:
-        return self.country_names.get(code, code)
-
 
 def _parse_row(line: str) -> Place:
     name, code, kind, population = line.split("\t")

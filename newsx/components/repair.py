@@ -217,7 +217,7 @@ class EntityRepair:
         # family names come last ("Olaf Scholz") or first ("Wang Donghai")
         surnames = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in (s[0], s[-1])}
         orgs = [s for s in spans if s.label_ == "ORG" and len(s) > 1]
-        org_short = {short_name(s) for s in orgs if short_name(s) != s.text}
+        org_short = {short for s in orgs if (short := short_name(s)) != s.text}
         org_short |= {s[0].text for s in orgs}
         out = []
         for span in spans:
