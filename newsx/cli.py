@@ -16,7 +16,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.tree import Tree
 
 from newsx import __version__
 from newsx.settings import Settings
@@ -264,6 +263,8 @@ def list_topics(
     Taxonomy files are TOML: one [[topic]] table per topic with id, name, iptc (a list of
     IPTC Media Topics qcodes) and a [topic.terms] table of "phrase" = weight.
     """
+    from rich.tree import Tree
+
     from newsx.taxonomy import TaxonomyError, load_taxonomy, top_level
 
     try:
