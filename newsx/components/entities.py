@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.components.repair import short_name
+from newsx.components.repair import acronym, short_name
 from newsx.gazetteer import Gazetteer, gazetteer, key
 from newsx.schema import Entity, Mention
 
@@ -52,13 +52,6 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def _last_before(group: Group, start: int) -> int:
     return max(s.start for s in group.spans if s.start < start)
-
-
-def _acronym(text: str) -> str | None:
-    letters = text.replace(".", "")
-    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
-        return letters
-    return None
 
 
 def _initials(words: list[str]) -> str:
@@ -155,7 +148,7 @@ class EntityMerger:
             if len(words) > 1:
                 by_initials.setdefault(_initials(words), g)
         for k, g in list(groups.items()):
-            acro = _acronym(g.spans[0].text)
+            acro = acronym(g.spans[0].text)
             home = by_initials.get(acro) if acro and g.name is None else None
             if home is not None and home is not g:
                 home.spans.extend(g.spans)

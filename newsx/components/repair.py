@@ -87,6 +87,7 @@ CORP_SUFFIXES = {
     "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "bv",
     "gmbh", "spa", "group", "holdings", "international", "intl", "industries", "bhd", "pty",
 }
+ORG_LAST_WORDS = ORG_WORDS | CORP_SUFFIXES
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
 LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
 CALENDAR = {
@@ -154,7 +155,7 @@ def _parts(span: Span) -> list[tuple[Span, str]]:
             kind = "dash"
         elif tok.text in {"(", ")"}:
             kind = "split"
-        elif tok.text in POSSESSIVE and tok.i + 1 < span.end and _place_before(doc, start, tok.i):
+        elif tok.text in POSSESSIVE and tok.i + 1 < span.end and _is_big_place(doc[start : tok.i].text):
             kind = "split"  # "Russia 's Gazprom", but "People 's Daily" stays whole
         elif tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in CORP_SUFFIXES:
             kind = "of"
@@ -222,12 +223,12 @@ class EntityRepair:
         out = []
         for span in spans:
             label, text = span.label_, span.text
-            big_place = self._is_big_place(text)
+            big_place = _is_big_place(text)
             if self.gaz.org(text) or (big_place and label != "PERSON"):
                 pass  # the gazetteer already typed it
             elif label == "PERSON" and big_place and (len(span) > 1 or text not in person_words):
                 label = "GPE"  # "Rotterdam" tagged as a person
-            elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_WORDS | CORP_SUFFIXES:
+            elif label != "ORG" and len(span) > 1 and span[-1].lower_ in ORG_LAST_WORDS:
                 label = "ORG"  # "Port of Rotterdam Authority"
             elif len(span) == 1 and label != "PERSON" and text in surnames:
                 label = "PERSON"  # "Scholz said" after "Olaf Scholz"
@@ -235,12 +236,6 @@ class EntityRepair:
                 label = "ORG"  # "Magna was up" after "Magna International Inc"
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
         return out
-
-    def _is_big_place(self, text: str) -> bool:
-        place = self.gaz.place(text)
-        if place is None:
-            return False
-        return place.kind != "city" or place.population >= BIG_CITY
 
     def _repair(self, ent: Span) -> list[Span]:
         out = []
@@ -360,8 +355,7 @@ class EntityRepair:
         for span in spans:
             if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
                 acro = doc[span.end + 1]
-                letters = acro.text.replace(".", "")
-                if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and len(span) > 1:
+                if acronym(acro.text) and len(span) > 1:
                     found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
         return found
 
@@ -440,9 +434,9 @@ def _with_particles(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _place_before(doc: Doc, start: int, end: int) -> bool:
-    """A country, region or big city ends at `end` (the possessor in "Russia 's Gazprom")."""
-    place = gazetteer().place(doc[start:end].text)
+def _is_big_place(text: str) -> bool:
+    """A country, region, state or city of BIG_CITY people or more."""
+    place = gazetteer().place(text)
     return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
 
 
@@ -455,6 +449,14 @@ def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
 def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
     """`kept`, plus the longest of `extra` that do not overlap it."""
     return kept + filter_spans(_outside(extra, kept))
+
+
+def acronym(text: str) -> str | None:
+    """The letters of an acronym ("NATO", "U.S.S.R."), or None."""
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
 
 
 def short_name(span: Span) -> str:
