@@ -13,6 +13,7 @@ Salience: see `salience()`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -52,6 +53,19 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def _last_before(group: Group, start: int) -> int:
     return max(s.start for s in group.spans if s.start < start)
+
+
+def _only(groups: list[Group]) -> Group | None:
+    return groups[0] if len(groups) == 1 else None
+
+
+def _absorb(groups: dict[str, Group], home_of: Callable[[Group], Group | None]) -> None:
+    """Move each group's mentions into the group `home_of` names for it, if any."""
+    for k, g in list(groups.items()):
+        home = home_of(g)
+        if home is not None and home is not g:
+            home.spans.extend(g.spans)
+            del groups[k]
 
 
 def _initials(words: list[str]) -> str:
@@ -126,33 +140,25 @@ class EntityMerger:
         for g in groups.values():
             if len(g.words) > 1:
                 heads.setdefault(g.words[0], []).append(g)
-        for k, g in list(groups.items()):
-            homes = heads.get(g.words[0], []) if len(g.words) == 1 and g.name is None else []
-            if len(homes) == 1:
-                homes[0].spans.extend(g.spans)
-                del groups[k]
+        _absorb(groups, lambda g: _only(heads.get(g.words[0], []))
+                if len(g.words) == 1 and g.name is None else None)
         # "the Foreign Ministry" joins the only "Russian Foreign Ministry" of the article
         national: dict[tuple[str, ...], list[Group]] = {}
         for g in groups.values():
             if len(g.words) > 2 and self._is_national(g.words[0]):
                 national.setdefault(g.words[1:], []).append(g)
-        for k, g in list(groups.items()):
-            homes = national.get(g.words, []) if g.name is None else []
-            if len(homes) == 1:
-                homes[0].spans.extend(g.spans)
-                del groups[k]
+        _absorb(groups, lambda g: _only(national.get(g.words, [])) if g.name is None else None)
         # acronyms the gazetteer does not know join an expansion in the same article
         by_initials: dict[str, Group] = {}
         for g in groups.values():
             words = [t.text for t in g.spans[0] if not t.is_space]
             if len(words) > 1:
                 by_initials.setdefault(_initials(words), g)
-        for k, g in list(groups.items()):
+        def expansion(g: Group) -> Group | None:
             acro = acronym(g.spans[0].text)
-            home = by_initials.get(acro) if acro and g.name is None else None
-            if home is not None and home is not g:
-                home.spans.extend(g.spans)
-                del groups[k]
+            return by_initials.get(acro) if acro and g.name is None else None
+
+        _absorb(groups, expansion)
         return list(groups.values())
 
     def _is_national(self, word: str) -> bool:
