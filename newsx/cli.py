@@ -63,6 +63,13 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def resolve_format(output_format: OutputFormat) -> str:
+    """auto: a table on a terminal, JSON Lines otherwise."""
+    if output_format is OutputFormat.auto:
+        return "table" if stdout_is_terminal() else "jsonl"
+    return output_format.value
+
+
 def warn(message: str) -> None:
     typer.echo(f"newsx: {message}", err=True)
 
@@ -152,9 +159,7 @@ def extract(
                 param_hint="PATHS",
             )
         paths = ["-"]
-    fmt = output_format.value
-    if fmt == "auto":
-        fmt = "table" if stdout_is_terminal() else "jsonl"
+    fmt = resolve_format(output_format)
     settings = Settings(model, tuple(str(p) for p in topics or ()), min_score)
     jobs = jobs or min(os.cpu_count() or 1, 4)
     progress = not quiet and sys.stderr.isatty()
@@ -272,9 +277,7 @@ def list_topics(
     except TaxonomyError as e:
         warn(f"error: {e}")
         raise typer.Exit(EXIT_USAGE) from None
-    fmt = output_format.value
-    if fmt == "auto":
-        fmt = "table" if stdout_is_terminal() else "jsonl"
+    fmt = resolve_format(output_format)
     if fmt in ("json", "jsonl", "csv"):
         rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms,
                  "source": t.source} for t in taxonomy]
