@@ -36,7 +36,6 @@ VARIANTS = {
 
 
 def run_variant(name: str, articles: Path, out: Path, model: str | None) -> float:
-    load_pipeline.cache_clear()
     nlp = load_pipeline(model)
     config = VARIANTS[name]
     if config is None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 from typing import IO, Protocol
 
 import msgspec
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from newsx.schema import Record
+from newsx.taxonomy import TopicDef, top_level
 
-FORMATS = ("auto", "table", "json", "jsonl", "csv")
 CSV_FIELDS = ["id", "kind", "type", "name", "country", "count", "salience", "score", "iptc", "detail"]
 _encoder = msgspec.json.Encoder()
 
@@ -84,66 +86,120 @@ def csv_rows(record: Record) -> list[dict[str, object]]:
                      "score": t.score, "iptc": " ".join(t.iptc),
                      "detail": "; ".join(f"{ev.term} ({ev.count})" for ev in t.evidence)})
     for c in record.categories:
-        rows.append({"id": record.id, "kind": "category", "type": "iptc", "name": c.name,
+        rows.append({"id": record.id, "kind": "category", "type": "", "name": c.name,
                      "score": c.score, "iptc": c.iptc})
     return rows
 
 
 class TableWriter:
-    """Human-readable tables per article; Rich decides colour (NO_COLOR, not a terminal)."""
+    """One table per article: people, places with countries, organisations, topics and
+    categories, readable at 80 columns. Rich decides colour (NO_COLOR, not a terminal)."""
 
     def __init__(self, console: Console) -> None:
         self.console = console
+        # Rich exits with 1 when the reader goes away; newsx ends quietly with 0 instead
+        console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
 
     def write(self, record: Record) -> None:
         c = self.console
-        heading = record.title or record.id
-        c.rule(Text(heading, style="bold"), align="left")
+        c.rule(Text(record.title or record.id, style="bold"), align="left")
         if record.title and record.id != record.title:
             c.print(Text(record.id, style="dim"))
         if record.error is not None:
             c.print(Text(f"error: {record.error.type}: {record.error.message}", style="red"))
+            c.file.flush()
             return
-        for kind, title in (("person", "People"), ("place", "Places"),
-                            ("organisation", "Organisations")):
-            ents = [e for e in record.entities if e.type == kind]
-            if not ents:
-                continue
-            table = Table(title=title, title_justify="left", expand=False)
-            table.add_column("Name", style="bold", overflow="fold")
-            if kind == "place":
-                table.add_column("Country")
-            table.add_column("Mentions", justify="right")
-            table.add_column("Salience", justify="right")
-            table.add_column("Also written", overflow="fold")
-            for e in ents:
-                aliases = ", ".join(a for a in e.aliases if a != e.name)
-                cells = [e.name, *([e.country or "-"] if kind == "place" else []),
-                         str(e.count), f"{e.salience:.2f}", aliases]
-                table.add_row(*cells)
-            c.print(table)
-        if record.topics:
-            table = Table(title="Topics", title_justify="left")
-            table.add_column("Topic", style="bold")
-            table.add_column("Score", justify="right")
-            table.add_column("IPTC")
-            table.add_column("Evidence", overflow="fold")
-            for t in record.topics:
-                evidence = ", ".join(f"{ev.term} ×{ev.count}" for ev in t.evidence[:6])
-                table.add_row(t.name, f"{t.score:.2f}", "\n".join(t.iptc), evidence)
-            c.print(table)
         if not record.entities and not record.topics:
             c.print(Text("no entities or topics found", style="dim"))
+            c.file.flush()
+            return
+        table = Table(expand=False, show_edge=False, pad_edge=False)
+        table.add_column("", style="dim", no_wrap=True)
+        table.add_column("Name", style="bold", overflow="fold", ratio=3)
+        table.add_column("n", justify="right", no_wrap=True)
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Details", overflow="fold", ratio=4)
+        sections = [
+            ("People", [e for e in record.entities if e.type == "person"]),
+            ("Places", [e for e in record.entities if e.type == "place"]),
+            ("Organisations", [e for e in record.entities if e.type == "organisation"]),
+        ]
+        for heading, ents in sections:
+            if not ents:
+                continue
+            for i, e in enumerate(ents):
+                aliases = [a for a in e.aliases if a != e.name]
+                details = [f"country {e.country}"] if e.country else []
+                if aliases:
+                    details.append("also " + ", ".join(aliases[:3]))
+                table.add_row(heading if i == 0 else "", e.name, str(e.count), f"{e.salience:.2f}",
+                              "; ".join(details))
+            table.add_section()
+        for i, t in enumerate(record.topics):
+            # one term a line, so that a term never wraps in the middle ("arms / control")
+            evidence = "\n".join(f"{ev.term} ×{ev.count}" for ev in t.evidence[:3])
+            table.add_row("Topics" if i == 0 else "", t.name, "", f"{t.score:.2f}", evidence)
+        if record.topics:
+            table.add_section()
+        for i, cat in enumerate(record.categories):
+            table.add_row("Categories" if i == 0 else "", cat.name, "", f"{cat.score:.2f}", cat.iptc)
+        c.print(table)
+        c.file.flush()
 
     def close(self) -> None:
         pass
 
 
-def make_writer(fmt: str, stdout_bytes: IO[bytes], stdout_text: IO[str], console: Console) -> Writer:
+def _raise_broken_pipe() -> None:
+    raise BrokenPipeError
+
+
+def make_writer(fmt: str, out: IO[str], console: Console) -> Writer:
+    """The writer of a format; json and jsonl write bytes to `out.buffer`."""
     if fmt == "json":
-        return JsonWriter(stdout_bytes)
+        return JsonWriter(out.buffer)
     if fmt == "jsonl":
-        return JsonlWriter(stdout_bytes)
+        return JsonlWriter(out.buffer)
     if fmt == "csv":
-        return CsvWriter(stdout_text)
+        return CsvWriter(out)
     return TableWriter(console)
+
+
+def print_taxonomy(taxonomy: list[TopicDef], fmt: str, out: IO[str], console: Console) -> None:
+    """The taxonomy as a tree under its IPTC top-level categories, or as json / jsonl / csv."""
+    rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms, "source": t.source}
+            for t in taxonomy]
+    if fmt == "json":
+        out.write(json.dumps(rows, indent=2) + "\n")
+    elif fmt == "jsonl":
+        out.writelines(json.dumps(row) + "\n" for row in rows)
+    elif fmt == "csv":  # one row per topic, terms as "term=weight" separated by "; "
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["id", "name", "iptc", "terms", "source"])
+        for t in taxonomy:
+            terms = "; ".join(f"{k}={v:g}" for k, v in t.terms.items())
+            writer.writerow([t.id, t.name, " ".join(t.iptc), terms, t.source])
+    else:
+        console.print(taxonomy_tree(taxonomy))
+    out.flush()
+
+
+def taxonomy_tree(taxonomy: list[TopicDef]) -> Tree:
+    tree = Tree(f"newsx taxonomy: {plural(len(taxonomy), 'topic')}")
+    groups: dict[str, Tree] = {}
+    for t in sorted(taxonomy, key=lambda t: t.id):
+        top = top_level(t.iptc[0])
+        label = f"{top.name} ({top.qcode})" if top else "other"
+        branch = groups.get(label)
+        if branch is None:
+            branch = groups[label] = Tree(label)
+        line = Text.assemble((t.id, "bold"), f"  {t.name}  ",
+                             (f"{' '.join(t.iptc)} · {plural(len(t.terms), 'term')}", "dim"))
+        branch.add(line)
+    for label in sorted(groups):
+        tree.add(groups[label])
+    return tree
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

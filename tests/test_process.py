@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -37,17 +38,36 @@ def test_ctrl_c_exits_130_without_traceback():
     assert b"Traceback" not in err and b"interrupted" in err
 
 
+def readline(stream, seconds: float) -> bytes:
+    """One line, or an assertion error after `seconds` (never a hang)."""
+    ready, _, _ = select.select([stream], [], [], seconds)
+    assert ready, f"no line within {seconds} s"
+    return stream.readline()
+
+
 def test_a_stream_gets_each_record_before_the_next_article_arrives():
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "-j", "1", "--batch-size", "1",
                              "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, env=env)
     try:
         for i, city in enumerate(["Paris", "Berlin"]):
             proc.stdin.write(json.dumps({"id": f"s{i}", "text": f"Talks in {city}."}).encode() + b"\n")
             proc.stdin.flush()
-            record = json.loads(proc.stdout.readline())  # stdin is still open
+            record = json.loads(readline(proc.stdout, 60))  # stdin is still open
             assert record["id"] == f"s{i}" and record["entities"][0]["name"] == city
     finally:
         proc.stdin.close()
+        proc.kill() if proc.poll() is None and proc.stdout.closed else None
         proc.wait(timeout=60)
     assert proc.returncode == 0
+
+
+def test_table_reader_closing_the_pipe_ends_quietly(summit: Path):
+    proc = subprocess.Popen([*NEWSX, "extract", "-f", "table", "--batch-size", "1",
+                             *[str(summit)] * 50], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    readline(proc.stdout, 120)
+    proc.stdout.close()  # like `| head -n 1`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err

@@ -13,7 +13,7 @@ Salience: see `salience()`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -72,16 +72,65 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _MINOR and w[:1].isalpha()).upper()
 
 
-def prominence(spans: list[Span]) -> float:
-    """Mentions, plus LEAD_BONUS when first named in the first LEAD_CHARS characters.
+def prominence(count: int, first: int, lead_chars: int = LEAD_CHARS,
+               lead_bonus: float = LEAD_BONUS) -> float:
+    """Mentions, plus `lead_bonus` when first named in the first `lead_chars` characters.
     Salience is this divided by the article's highest value, so the top entity has 1.0."""
-    first = min(s.start_char for s in spans)
-    return len(spans) + (LEAD_BONUS if first < LEAD_CHARS else 0.0)
+    return count + (lead_bonus if first < lead_chars else 0.0)
+
+
+def with_salience(entities: list[Entity], lead_chars: int = LEAD_CHARS,
+                  lead_bonus: float = LEAD_BONUS) -> list[Entity]:
+    """Salience set from counts and first mentions, most salient first."""
+    raws = [prominence(e.count, e.mentions[0].start if e.mentions else 0, lead_chars, lead_bonus)
+            for e in entities]
+    top = max(raws, default=1.0)
+    for e, raw in zip(entities, raws, strict=True):
+        e.salience = round(raw / top, 3)
+    entities.sort(key=lambda e: (-e.salience, e.mentions[0].start if e.mentions else 0))
+    return entities
+
+
+def combine(parts: Iterable[tuple[int, list[Entity]]]) -> list[Entity]:
+    """One article's entities from those of its pieces (each with its character offset): the
+    same type and name are one entity, and a lone family name joins the only full name that
+    ends with it. Linear in the number of mentions."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for offset, entities in parts:
+        for e in entities:
+            mentions = [Mention(m.start + offset, m.end + offset, m.text, m.label)
+                        for m in e.mentions]
+            k = (e.type, key(e.name))
+            old = merged.get(k)
+            if old is None:
+                merged[k] = Entity(e.type, e.name, list(e.aliases), e.count, 0.0, e.country,
+                                   mentions)
+            else:
+                _join(old, e.aliases, mentions)
+    full: dict[str, list[Entity]] = {}
+    for e in merged.values():
+        words = e.name.split()
+        if e.type == "person" and len(words) > 1:
+            full.setdefault(words[-1].casefold(), []).append(e)
+    for k, e in list(merged.items()):
+        homes = full.get(key(e.name), []) if e.type == "person" and " " not in e.name else []
+        if len(homes) == 1:
+            _join(homes[0], e.aliases, e.mentions)
+            del merged[k]
+    return with_salience(list(merged.values()))
+
+
+def _join(home: Entity, aliases: list[str], mentions: list[Mention]) -> None:
+    home.aliases = list(dict.fromkeys([*home.aliases, *aliases]))
+    home.mentions = sorted([*home.mentions, *mentions], key=lambda m: m.start)
+    home.count = len(home.mentions)
 
 
 class EntityMerger:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, lead_chars: int = LEAD_CHARS, lead_bonus: float = LEAD_BONUS):
         self.name = name
+        self.lead_chars = lead_chars
+        self.lead_bonus = lead_bonus
         self.gaz: Gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -167,25 +216,21 @@ class EntityMerger:
         return word in self.gaz.demonyms or (place is not None and place.kind == "country")
 
     def _entities(self, groups: list[Group]) -> list[Entity]:
-        raws = [prominence(g.spans) for g in groups]
-        top = max(raws, default=1.0)
         out = []
-        for g, raw in zip(groups, raws, strict=True):
+        for g in groups:
             spans = sorted(g.spans, key=lambda s: s.start_char)
-            aliases = list(dict.fromkeys(_SPACE.sub(" ", s.text) for s in spans))
             out.append(
                 Entity(
                     type=g.type,
                     name=g.name or _canonical(spans),
-                    aliases=aliases,
+                    aliases=list(dict.fromkeys(_SPACE.sub(" ", s.text) for s in spans)),
                     count=len(spans),
-                    salience=round(raw / top, 3),
+                    salience=0.0,
                     country=g.country,
                     mentions=[Mention(s.start_char, s.end_char, s.text, s.label_) for s in spans],
                 )
             )
-        out.sort(key=lambda e: (-e.salience, e.mentions[0].start))
-        return out
+        return with_salience(out, self.lead_chars, self.lead_bonus)
 
 
 def _canonical(spans: list[Span]) -> str:
@@ -200,6 +245,11 @@ def _canonical(spans: list[Span]) -> str:
     return best
 
 
-@Language.factory("newsx_entities_v1")
-def make_entities(nlp: Language, name: str) -> EntityMerger:
-    return EntityMerger(name)
+@Language.factory(
+    "newsx_entities_v1",
+    requires=["doc.ents"],
+    assigns=["doc._.newsx_entities"],
+    default_config={"lead_chars": LEAD_CHARS, "lead_bonus": LEAD_BONUS},
+)
+def make_entities(nlp: Language, name: str, lead_chars: int, lead_bonus: float) -> EntityMerger:
+    return EntityMerger(name, lead_chars, lead_bonus)

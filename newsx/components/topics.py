@@ -5,30 +5,44 @@ Sets `doc._.newsx_topics` (list of `newsx.schema.Topic`, best first) and
 
 Scoring (README "Topics"): each taxonomy term is matched on lower-cased tokens, with its plural
 and verb forms; within a topic, overlapping matches count once (the longest). A term found
-n times adds weight * (1 + ln n), times HEAD_BOOST when it occurs in the headline or lead.
-The sum is divided by a length factor and mapped to 0-1 by 1 - exp(-(raw - OFFSET) / SCALE).
+n times adds weight * (1 + ln n), times `head_boost` when it occurs in the first `head_chars`
+characters. The sum is divided by a length factor, sqrt(words / length_words) between 1 and
+sqrt(max_words / length_words), and mapped to 0-1 by 1 - exp(-(raw - offset) / scale).
+Every setting is in the factory's config.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsx.schema import Category, Evidence, Topic
+from newsx.settings import MIN_SCORE
 from newsx.taxonomy import TopicDef, load_taxonomy, top_level
-
-HEAD_CHARS = 300
-HEAD_BOOST = 1.5
-SCALE = 4.0
-OFFSET = 3.0  # raw evidence below this is noise: one supporting word is not a topic
-LENGTH_WORDS = 600  # articles longer than this are scaled down by sqrt(words / LENGTH_WORDS)
 
 for _ext in ("newsx_topics", "newsx_categories"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
+
+
+@dataclass(frozen=True)
+class Scoring:
+    head_chars: int = 300  # the headline and lead
+    head_boost: float = 1.5
+    scale: float = 4.0
+    offset: float = 3.0  # raw evidence below this is noise: one supporting word is not a topic
+    length_words: int = 600  # longer articles are scaled down by sqrt(words / length_words) ...
+    max_words: int = 5_000  # ... but no further than this length (a book is not noise)
+    inflect: bool = True  # match plural and verb forms of terms
+    negative: bool = True  # negative weights count as counter-evidence
+
+
+# topic index -> term -> [count, first character offset]: adds up over the pieces of a text
+Hits = dict[int, dict[str, list[int]]]
 
 
 def word_forms(word: str) -> set[str]:
@@ -49,14 +63,16 @@ def inflections(phrase: str) -> set[str]:
     return {f"{head} {f}".strip() for f in word_forms(last)}
 
 
-def score(raw: float) -> float:
-    return round(1.0 - math.exp(-max(raw - OFFSET, 0.0) / SCALE), 3)
+def count_words(doc: Doc) -> int:
+    return sum(1 for t in doc if not t.is_punct and not t.is_space)
 
 
 class TopicScorer:
-    def __init__(self, nlp: Language, name: str, extra: list[str], min_score: float):
+    def __init__(self, nlp: Language, name: str, extra: list[str], min_score: float,
+                 scoring: Scoring | None = None):
         self.name = name
         self.min_score = min_score
+        self.scoring = scoring or Scoring()
         self.topics: list[TopicDef] = load_taxonomy([Path(p) for p in extra])
         # lower-cased token sequences by their first word; each term is tokenised once and
         # only its last token is inflected
@@ -66,16 +82,27 @@ class TopicScorer:
                      for term, doc in zip(terms, map(nlp.make_doc, terms), strict=True)}
         exact = set(tokenised.values())
         for term, words in tokenised.items():
-            for last in sorted(word_forms(words[-1])):
+            forms = sorted(word_forms(words[-1])) if self.scoring.inflect else [words[-1]]
+            for last in forms:
                 form = (*words[:-1], last)
                 if form == words or form not in exact:  # "hacking" is its own term, not "hack"
                     self.index.setdefault(form[0], []).append((form, term))
-        self.by_term: dict[str, list[tuple[int, float]]] = {}
+        self.by_term: dict[str, list[int]] = {}
         for i, topic in enumerate(self.topics):
             for term, weight in topic.terms.items():
-                self.by_term.setdefault(term, []).append((i, weight))
+                if weight > 0 or self.scoring.negative:
+                    self.by_term.setdefault(term, []).append(i)
 
     def __call__(self, doc: Doc) -> Doc:
+        topics = self.rank(self.hits(doc), count_words(doc))
+        doc._.newsx_topics = topics
+        doc._.newsx_categories = categories(topics)
+        return doc
+
+    def hits(self, doc: Doc, offset: int = 0, into: Hits | None = None) -> Hits:
+        """The terms of each topic found in `doc` (whose text starts at `offset` of the
+        article), added to `into`."""
+        hits: Hits = {} if into is None else into
         lowers = [t.lower_ for t in doc]
         matches = []  # (start, end, term): every match, longest first at each start
         for i, word in enumerate(lowers):
@@ -83,35 +110,40 @@ class TopicScorer:
                 if len(form) == 1 or tuple(lowers[i : i + len(form)]) == form:
                     matches.append((i, i + len(form), term))
         matches.sort(key=lambda m: (m[0], m[0] - m[1]))
-        hits: dict[int, dict[str, list[int]]] = {}  # topic -> term -> start chars
         ends: dict[int, int] = {}
         for start, end, term in matches:
-            for index, _ in self.by_term.get(term, []):
+            for index in self.by_term.get(term, ()):
                 if start < ends.get(index, 0):
                     continue  # overlaps a longer match for the same topic
                 ends[index] = end
-                hits.setdefault(index, {}).setdefault(term, []).append(doc[start].idx)
-        words = sum(1 for t in doc if not t.is_punct and not t.is_space)
-        length = math.sqrt(max(1.0, words / LENGTH_WORDS))
+                found = hits.setdefault(index, {})
+                char = offset + doc[start].idx
+                if term in found:
+                    found[term][0] += 1
+                    found[term][1] = min(found[term][1], char)
+                else:
+                    found[term] = [1, char]
+        return hits
+
+    def rank(self, hits: Hits, words: int) -> list[Topic]:
+        """Scored topics, best first, those under min_score left out."""
+        s = self.scoring
+        length = math.sqrt(min(max(1.0, words / s.length_words), s.max_words / s.length_words))
         topics = []
         for i, found in hits.items():
             topic = self.topics[i]
             raw = 0.0
-            for term, starts in found.items():
-                boost = HEAD_BOOST if min(starts) < HEAD_CHARS else 1.0
-                raw += topic.terms[term] * (1 + math.log(len(starts))) * boost
-            s = score(raw / length)
-            if s >= self.min_score:
-                evidence = [
-                    Evidence(t, len(v))
-                    for t, v in sorted(found.items(), key=lambda kv: -len(kv[1]))
-                    if topic.terms[t] > 0
-                ]
-                topics.append(Topic(topic.id, topic.name, list(topic.iptc), s, evidence))
+            for term, (count, first) in found.items():
+                boost = s.head_boost if first < s.head_chars else 1.0
+                raw += topic.terms[term] * (1 + math.log(count)) * boost
+            value = round(1.0 - math.exp(-max(raw / length - s.offset, 0.0) / s.scale), 3)
+            if value >= self.min_score:
+                evidence = [Evidence(t, n) for t, (n, _) in
+                            sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                            if topic.terms[t] > 0]
+                topics.append(Topic(topic.id, topic.name, list(topic.iptc), value, evidence))
         topics.sort(key=lambda t: (-t.score, t.id))
-        doc._.newsx_topics = topics
-        doc._.newsx_categories = categories(topics)
-        return doc
+        return topics
 
 
 def categories(topics: list[Topic]) -> list[Category]:
@@ -127,7 +159,14 @@ def categories(topics: list[Topic]) -> list[Category]:
 
 @Language.factory(
     "newsx_topics_v1",
-    default_config={"extra": [], "min_score": 0.3},
+    assigns=["doc._.newsx_topics", "doc._.newsx_categories"],
+    default_config={"extra": [], "min_score": MIN_SCORE, **asdict(Scoring())},
 )
-def make_topics(nlp: Language, name: str, extra: list[str], min_score: float) -> TopicScorer:
-    return TopicScorer(nlp, name, extra, min_score)
+def make_topics(
+    nlp: Language, name: str, extra: list[str], min_score: float, head_chars: int,
+    head_boost: float, scale: float, offset: float, length_words: int, max_words: int,
+    inflect: bool, negative: bool,
+) -> TopicScorer:
+    scoring = Scoring(head_chars, head_boost, scale, offset, length_words, max_words, inflect,
+                      negative)
+    return TopicScorer(nlp, name, extra, min_score, scoring)
