@@ -8,7 +8,7 @@ MIN_SCORE = 0.3  # topics scoring below are left out
 BATCH_SIZE = 64  # articles per batch
 MAX_JOBS = 4  # --jobs 0 means one worker per CPU, at most this many
 PIECE_CHARS = 100_000  # longer texts go through the model in pieces of at most this size
-LITTLE_TEXT_WORDS = 20  # fewer words than this get a warning ("very little text")
+LITTLE_TEXT_WORDS = 20  # an HTML page with fewer words of main text gets a warning
 LANGUAGE_MIN_CHARS = 40  # shorter texts are not language-checked
 
 

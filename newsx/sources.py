@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -96,10 +97,11 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
         fmt = sniff(f.peek(2048))
     if fmt == "jsonl" and name.lower().endswith(".json"):  # one object or an array, or JSONL
         data = f.read()
-        yield from _json_document(data, name, text_key) or _jsonl(io.BytesIO(data), name, text_key)
+        found = _json_document(data, name, text_key)
+        yield from _at_least_one(found or _jsonl(io.BytesIO(data), name, text_key), name)
         return
     if fmt == "jsonl":
-        yield from _jsonl(f, name, text_key)
+        yield from _at_least_one(_jsonl(f, name, text_key), name)
         return
     data = f.read()
     if not fmt:
@@ -126,7 +128,7 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
     else:
         article.text = text
         article.title = headline(text)
-    little = little_text(article.text, name)
+    little = little_text(article.text, name, LITTLE_TEXT_WORDS if fmt == "html" else 1)
     if little:
         if fmt == "html":
             little += " (if this is not an HTML page, read it with -i text)"
@@ -145,14 +147,25 @@ def headline(text: str) -> str | None:
     return first
 
 
-def little_text(text: str, name: str) -> str | None:
-    """A warning for an input with no text or very little of it."""
+def little_text(text: str, name: str, least: int = LITTLE_TEXT_WORDS) -> str | None:
+    """A warning for an input with no text, or fewer than `least` words (a page whose main
+    text was not found is often only a caption)."""
     words = len(text.split())
     if words == 0:
         return f"{name}: no text found"
-    if words < LITTLE_TEXT_WORDS:
+    if words < least:
         return f"{name}: very little text ({words} word{'s' if words != 1 else ''})"
     return None
+
+
+def _at_least_one(articles: Iterable[Article], name: str) -> Iterator[Article]:
+    """The articles of a JSON (Lines) input, or one error record when it holds none."""
+    empty = True
+    for article in articles:
+        empty = False
+        yield article
+    if empty:
+        yield Article(name, name, error=Error("NoArticles", f"{name}: no articles in this file"))
 
 
 def sniff(data: bytes) -> str:
@@ -178,6 +191,8 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
     """Main text, title, canonical URL and publication date (ISO 8601) of a web page, without
     navigation, comments or link lists."""
     import trafilatura  # imported only for HTML input: it is slow to import
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # newsx reports, not its log
 
     options = {"include_comments": False, "include_tables": False, "with_metadata": True}
     doc = trafilatura.bare_extraction(html, **options)

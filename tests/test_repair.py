@@ -158,3 +158,15 @@ def test_names_with_particles_are_whole(blank):
             "O", "O", "O"]
     assert repair(blank, words, ents) == [("Ursula von der Leyen", "PERSON"),
                                           ("Von der Leyen", "PERSON")]
+
+
+def test_names_of_laws_and_events_are_not_entities(blank):
+    words = ["The", "New", "START", "treaty", "ends", ".", "After", "New", "START", ",",
+             "Treasury", "bill", "rates", "rose", "before", "the", "U.S.", "Open", "."]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE", "O", "B-ORG", "O", "O", "O",
+            "O", "O", "B-GPE", "O", "O"]
+    spaces = [True, True, True, True, False, True, True, True, False, True, True, True, True,
+              True, True, True, True, False, False]
+    # "New START" names a treaty elsewhere in the article; "U.S. Open" is an event; a
+    # "Treasury bill" does not make the Treasury a law
+    assert repair(blank, words, ents, spaces) == [("Treasury", "ORG")]

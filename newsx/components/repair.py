@@ -89,7 +89,8 @@ CORP_SUFFIXES = {
 }
 ORG_LAST_WORDS = ORG_WORDS | CORP_SUFFIXES
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
-LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act", "bill"}
+# ("bill" is not one: "Treasury bill" does not make the Treasury a law)
+LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act"}
 CALENDAR = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -206,7 +207,7 @@ class EntityRepair:
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
         if self.rules:
-            laws = {s.text for s in kept if self._is_law_name(s)}
+            laws = {s.text for s in kept if self._is_law_name(s)} | _law_names(doc, kept)
             kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
         others = _outside([e for e in ents if e.label_ not in TARGET], kept)
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
@@ -402,6 +403,21 @@ class EntityRepair:
         return found
 
 
+def _law_names(doc: Doc, spans: list[Span]) -> set[str]:
+    """Names the article uses elsewhere as the name of a law or treaty ("New START treaty"),
+    even where the model did not tag that occurrence."""
+    names = {s.text for s in spans if s.label_ != "PERSON" and not gazetteer().place(s.text)}
+    if not names:
+        return set()
+    found = set()
+    for tok in doc:
+        if tok.lower_ in LAW_WORDS and tok.i > 0:
+            before = doc.text[max(0, tok.idx - 100) : tok.idx].rstrip()
+            found |= {n for n in names if before.endswith(n)
+                      and not before[: len(before) - len(n)][-1:].isalnum()}
+    return found
+
+
 def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person's name cut at its particles is joined again: "Ursula von der" + "Leyen"."""
     out: list[Span] = []
@@ -495,7 +511,7 @@ def _caps_context(span: Span) -> bool:
 
 @Language.factory(
     "newsx_entity_repair_v1",
-    default_config={"add_from_gazetteer": True, "propagate": True, "rules": True},
+    default_config={"add_from_gazetteer": True, "propagate": False, "rules": True},
 )
 def make_entity_repair(
     nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool, rules: bool
