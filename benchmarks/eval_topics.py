@@ -20,7 +20,9 @@ from pathlib import Path
 
 from common import SHARED, write_records
 
+from newsx.model import resolve_model
 from newsx.pipeline import load_pipeline
+from newsx.settings import Settings
 
 CORPORA = {
     "bbc": "bbc/articles.jsonl",
@@ -30,7 +32,8 @@ CORPORA = {
 
 
 def run(corpus: Path, out: Path, model: str | None, min_score: float) -> float:
-    return write_records(load_pipeline(model, (), min_score), corpus, out)
+    settings = Settings(resolve_model(model), (), min_score)
+    return write_records(load_pipeline(settings), corpus, out)
 
 
 def nocyber_gold(data: Path, out: Path) -> None:

@@ -2,6 +2,7 @@
 
     python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --limit 600 --rounds 2
     python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --memory 1000,10000
+    python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --long 1,8
 
 Every variant runs as its own process on the same articles (JSON Lines with a "text" field),
 in alternating order over --rounds, and includes loading its model:
@@ -13,7 +14,9 @@ in alternating order over --rounds, and includes loading its model:
   newsx-cached   the same command again over the unchanged corpus
 Words are whitespace-separated tokens of the texts; peak RSS is that of the largest process
 (from wait4). --memory runs newsx --jobs 2 over corpora of N articles (the input cycled) and
-prints the peak RSS of each, to show that memory does not grow with the input.
+prints the peak RSS of each, to show that memory does not grow with the input. --long joins
+articles into one text of N MB and runs newsx --jobs 1 on it and on the same articles as
+separate ones: time, words/s and peak RSS of each.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsx.pipeline import resolve_model
+from newsx.model import FALLBACKS, resolve_model
 
 SPACY_SCRIPT = """
 import json, sys, spacy
@@ -75,14 +78,36 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=600)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--memory", default="", help="comma-separated corpus sizes, e.g. 1000,10000")
+    ap.add_argument("--long", default="", help="comma-separated sizes in MB, e.g. 1,8")
     args = ap.parse_args()
-    model = resolve_model()
+    model = resolve_model()  # what newsx loads (start-up is compared with loading it)
+    base = next(m for m in FALLBACKS if __import__("importlib").util.find_spec(m))  # plain spaCy
     newsx = [sys.executable, "-m", "newsx", "extract", "-q", "-f", "jsonl"]
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         words = write_corpus(args.corpus, corpus, args.limit)
         one_line = Path(tmp) / "one.txt"
         one_line.write_text("Joe Biden met Vladimir Putin in Geneva.\n", encoding="utf-8")
+        if args.long:
+            rows = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
+            for size_mb in map(float, args.long.split(",")):
+                texts: list[str] = []
+                size = 0
+                for row in itertools.cycle(rows):
+                    if size >= size_mb * 1_000_000:
+                        break
+                    texts.append(row["text"])
+                    size += len(row["text"]) + 2
+                joined, many = Path(tmp) / "long.txt", Path(tmp) / "many.jsonl"
+                joined.write_text("\n\n".join(texts), encoding="utf-8")
+                many.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts),
+                                encoding="utf-8")
+                n_words = sum(len(t.split()) for t in texts)
+                for label, path in (("one article", joined), ("separate", many)):
+                    secs, peak = timed([*newsx, "-j", "1", str(path)])
+                    print(f"long: {size_mb:g} MB as {label:<11} {n_words:>9,} words {secs:7.1f} s "
+                          f"{n_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
+            return
         if args.memory:
             for n in map(int, args.memory.split(",")):
                 big = Path(tmp) / f"big{n}.jsonl"
@@ -92,8 +117,8 @@ def main() -> None:
                       f"{big_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
             return
         variants = {
-            "spacy-full-1": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "full", model],
-            "spacy-ner-2": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "ner", model],
+            "spacy-full-1": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "full", base],
+            "spacy-ner-2": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "ner", base],
             "newsx-j1": [*newsx, "-j", "1", str(corpus)],
             "newsx-j2": [*newsx, "-j", "2", str(corpus)],
         }
@@ -114,7 +139,8 @@ def main() -> None:
             load_cmd = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
             startup["load-model"].append(timed(load_cmd)[0])
             startup["newsx-one-line"].append(timed([*newsx, str(one_line)])[0])
-        print(f"{args.limit} articles, {words:,} words, model {model}, {args.rounds} rounds "
+        print(f"{args.limit} articles, {words:,} words, newsx model {model}, plain spaCy {base}, "
+              f"{args.rounds} rounds "
               f"(median)")
         med = {k: statistics.median(v) for k, v in times.items()}
         for name, secs in med.items():

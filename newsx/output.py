@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Protocol
+from typing import IO, Protocol, TextIO
 
 import msgspec
 from rich.console import Console
@@ -154,7 +154,7 @@ def _raise_broken_pipe() -> None:
     raise BrokenPipeError
 
 
-def make_writer(fmt: str, out: IO[str], console: Console) -> Writer:
+def make_writer(fmt: str, out: TextIO, console: Console) -> Writer:
     """The writer of a format; json and jsonl write bytes to `out.buffer`."""
     if fmt == "json":
         return JsonWriter(out.buffer)

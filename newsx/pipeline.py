@@ -123,7 +123,8 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     from newsx.components.entities import combine
     from newsx.components.topics import Hits, TopicScorer, categories, count_words
 
-    scorer: TopicScorer = nlp.get_pipe("newsx_topics")
+    scorer = nlp.get_pipe("newsx_topics")
+    assert isinstance(scorer, TopicScorer)
     hits: Hits = {}
     words = 0
     parts = []

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newsx.schema import Error
 from newsx.settings import LITTLE_TEXT_WORDS
@@ -194,11 +194,14 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # newsx reports, not its log
 
-    options = {"include_comments": False, "include_tables": False, "with_metadata": True}
-    doc = trafilatura.bare_extraction(html, **options)
+    def extract(recall: bool) -> Any:
+        return trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                           with_metadata=True, favor_recall=recall)
+
+    doc = extract(False)
     text = getattr(doc, "text", None) or ""
     if len(text) < RECALL_CHARS:  # a caption or teaser only: ask for more of the page
-        more = trafilatura.bare_extraction(html, favor_recall=True, **options)
+        more = extract(True)
         if len(getattr(more, "text", None) or "") > len(text):
             doc, text = more, more.text
     if doc is None:

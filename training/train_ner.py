@@ -81,8 +81,8 @@ def read_conll(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
                 start = pos
                 text.append(tok)
                 pos += len(tok)
-                new = tag.startswith("B-") or (tag.startswith("I-") and (ent is None or ent[2] != tag[2:]))
-                if new:
+                inside = tag.startswith("I-") and ent is not None and ent[2] == tag[2:]
+                if tag.startswith(("B-", "I-")) and not inside:
                     if ent:
                         spans.append(tuple(ent))
                     ent = [start, pos, tag[2:]]
@@ -227,7 +227,8 @@ def train(args: argparse.Namespace) -> None:
         minutes = (time.time() - start) / 60
         print(f"epoch {epoch}: loss {losses.get('ner', 0):.1f} dev {result} "
               f"best {best['F']} ({minutes:.1f} min)", flush=True)
-        log.write(json.dumps({"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 1), "dev": result,
+        loss = round(float(losses.get("ner", 0.0)), 1)
+        log.write(json.dumps({"epoch": epoch, "loss": loss, "dev": result,
                               "minutes": round(minutes, 1)}) + "\n")
         log.flush()
         if minutes > args.max_minutes:

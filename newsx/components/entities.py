@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.components.repair import acronym, short_name
 from newsx.gazetteer import Gazetteer, gazetteer, key
+from newsx.names import acronym, short_name
 from newsx.schema import Entity, Mention
 
 TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}

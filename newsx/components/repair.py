@@ -8,7 +8,10 @@ Runs after `ner` and rewrites `doc.ents`:
   tagged ORG are dropped;
 - names in the gazetteer are typed by it (countries are places, news agencies organisations),
   and added where the model missed them;
-- a name found once is found again in the rest of the article ("Hoddle ... Hoddle said").
+- a name found once is found again in the rest of the article ("Hoddle ... Hoddle said"),
+  when `propagate` is on (off by default: with newsx's own model it costs on news).
+Boundaries are in `boundaries.py`, clues from the surrounding text in `context.py`, word lists
+and name helpers in `newsx.names`.
 """
 
 from __future__ import annotations
@@ -21,153 +24,23 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsx.components.boundaries import _add, _join_particles, _outside, _parts, _trim, _with_particles
+from newsx.components.context import DATELINE, _caps_context, _law_names, _starts_line
 from newsx.gazetteer import Gazetteer, gazetteer, key
-
-TARGET = {"PERSON", "GPE", "LOC", "ORG"}
-DETERMINERS = {"the", "a", "an"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-DASHES = {"-", "–", "—"}
-# Lower-case words inside people's names: "Ursula von der Leyen", "Louis van Gaal".
-PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "ter", "zu"}
-# Capitalised words after a place that make it part of an event name ("U.S. Open").
-EVENT_NAMES = {
-    "Open", "Cup", "Games", "Championship", "Championships", "Masters", "Classic", "Olympics",
-    "Grand", "Marathon", "Rally", "Tour", "Trophy", "Derby",
-}
-TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "vice",
-    "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
-    "governor", "mayor", "chancellor", "king", "queen", "prince", "princess", "pope", "general",
-    "gen", "col", "colonel", "lt", "captain", "capt", "admiral", "adm", "sgt", "sergeant",
-    "judge", "justice", "ambassador", "envoy", "chairman", "chairwoman", "premier", "foreign",
-    "defence", "defense", "deputy", "spokesman", "spokeswoman", "professor", "prof", "rev",
-    "reverend", "sheikh", "ayatollah", "commissioner", "director", "chief", "adviser", "advisor",
-    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "inspector", "det",
-    "detective", "officer", "sgt.", "state", "national", "security", "assistant",
-}
-# Words before a name that make it a person whatever the model said.
-HONORIFICS = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "president", "chancellor", "senator", "sen",
-    "governor", "gov", "premier", "pope", "ayatollah", "sheikh", "archbishop", "cardinal",
-}
-# Words a government portfolio is made of: an ORG span of only these is part of a job title.
-PORTFOLIO = {
-    "national", "security", "foreign", "affairs", "defence", "defense", "state", "homeland",
-    "justice", "interior", "home", "finance", "economy", "economic", "trade", "industry",
-    "energy", "health", "education", "agriculture", "environment", "transport",
-    "transportation", "labour", "labor", "commerce", "intelligence", "cyber", "policy",
-    "international", "development", "public", "planning", "culture", "communications",
-    "information", "technology", "science", "arms", "control", "strategic", "legal",
-    "political", "military", "veterans", "housing", "immigration", "social", "services",
-    "human", "rights", "nuclear", "nonproliferation", "counterterrorism", "and", "&", "the",
-    "of", "for", "european", "relations", "external", "emergencies", "emergency",
-}
-JOB_WORDS = {
-    "adviser", "advisor", "assistant", "secretary", "minister", "director", "chief",
-    "undersecretary", "commissioner", "envoy", "representative", "spokesman", "spokeswoman",
-    "deputy", "czar", "coordinator", "officer", "advisers", "advisors", "ministers",
-    "secretaries", "ministry", "council", "committee",
-}
-EVENT_WORDS = {
-    "summit", "talks", "games", "olympics", "olympic", "cup", "championship", "championships",
-    "tournament", "open", "festival", "war", "accord", "accords", "treaty", "agreement", "pact",
-    "expo", "awards", "marathon", "grand", "prix", "series",
-}
-# Last words that make a name an organisation, whatever the model said.
-ORG_WORDS = {
-    "authority", "agency", "ministry", "department", "council", "committee", "commission",
-    "bank", "company", "corp", "corporation", "inc", "ltd", "plc", "group", "association",
-    "party", "university", "institute", "foundation", "board", "office", "service", "services",
-    "fund", "organisation", "organization", "airlines", "airways", "holdings", "bureau",
-    "police", "army", "navy", "parliament", "senate", "assembly", "club", "society", "trust",
-}
-BIG_CITY = 200_000
-# Company-form words: what precedes them is the name's short form ("Magna International Inc").
-CORP_SUFFIXES = {
-    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "bv",
-    "gmbh", "spa", "group", "holdings", "international", "intl", "industries", "bhd", "pty",
-}
-ORG_LAST_WORDS = ORG_WORDS | CORP_SUFFIXES
-# A name followed by one of these is the name of a law or treaty ("the New START treaty").
-# ("bill" is not one: "Treasury bill" does not make the Treasury a law)
-LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act"}
-CALENDAR = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-}
-NO_PROPAGATE = CALENDAR | {"god", "internet"}
-
-
-def _trim(span: Span) -> Span | None:
-    """Drop determiners, titles, possessives and punctuation at the edges of a span."""
-    doc, start, end = span.doc, span.start, span.end
-    label = span.label_
-    while start < end:
-        tok = doc[start]
-        low = tok.lower_.rstrip(".")
-        edge = tok.is_space or tok.is_punct or low in DETERMINERS
-        edge = edge or (low in CALENDAR and label != "PERSON" and start + 1 < end)
-        title = label == "PERSON" and low in TITLES and start + 1 < end
-        if edge or title:
-            start += 1
-        elif low in HONORIFICS and start + 1 < end and doc[start + 1].is_title:
-            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG is a person
-            start += 1
-        else:
-            break
-    before = doc[start - 1] if start > 0 else None
-    if (
-        label != "PERSON"
-        and before is not None
-        and before.lower_.rstrip(".") in HONORIFICS
-        and all(t.is_title for t in doc[start:end])
-    ):
-        label = "PERSON"  # "Chancellor [Olaf Scholz]" with the name tagged ORG
-    while end > start:
-        tok = doc[end - 1]
-        if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
-            end -= 1
-        elif (tok.is_lower and tok.is_alpha or tok.like_num) and end - 1 > start:
-            end -= 1  # "Interfax news agency" -> "Interfax", "Durham 114" -> "Durham"
-        else:
-            break
-    if end <= start:
-        return None
-    out = Span(doc, start, end, label=label)
-    if not any(c.isalpha() for c in out.text) or out.text.islower():
-        return None
-    return out
-
-
-def _parts(span: Span) -> list[tuple[Span, str]]:
-    """Cut a span where one name ends and another begins. Each piece comes with the cut
-    before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
-    Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
-    or "of" (a place after a company form: "Daniels Pharmaceuticals Inc of St. Petersburg")."""
-    doc = span.doc
-    parts, start, cut = [], span.start, ""
-    for tok in span:
-        prev = doc[tok.i - 1] if tok.i > span.start else None
-        kind = ""
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            kind = "line"
-        elif tok.text in DASHES and prev is not None and prev.whitespace_ and tok.whitespace_:
-            kind = "dash"
-        elif tok.text in {"(", ")"}:
-            kind = "split"
-        elif tok.text in POSSESSIVE and tok.i + 1 < span.end and _is_big_place(doc[start : tok.i].text):
-            kind = "split"  # "Russia 's Gazprom", but "People 's Daily" stays whole
-        elif tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in CORP_SUFFIXES:
-            kind = "of"
-        if kind:
-            end = tok.i + 1 if kind == "line" and "\n" not in tok.text else tok.i
-            if end > start:
-                parts.append((Span(doc, start, end, label=span.label_), cut))
-            start, cut = tok.i + 1, kind
-    if start < span.end:
-        parts.append((Span(doc, start, span.end, label=span.label_), cut))
-    return parts
+from newsx.names import (
+    EVENT_NAMES,
+    EVENT_WORDS,
+    JOB_WORDS,
+    LAW_WORDS,
+    NO_PROPAGATE,
+    ORG_LAST_WORDS,
+    PORTFOLIO,
+    TARGET,
+    TITLES,
+    acronym,
+    is_big_place,
+    short_name,
+)
 
 
 class EntityRepair:
@@ -224,7 +97,7 @@ class EntityRepair:
         out = []
         for span in spans:
             label, text = span.label_, span.text
-            big_place = _is_big_place(text)
+            big_place = is_big_place(text)
             if self.gaz.org(text) or (big_place and label != "PERSON"):
                 pass  # the gazetteer already typed it
             elif label == "PERSON" and big_place and (len(span) > 1 or text not in person_words):
@@ -401,112 +274,6 @@ class EntityRepair:
                         found.append(span)
                 break
         return found
-
-
-def _law_names(doc: Doc, spans: list[Span]) -> set[str]:
-    """Names the article uses elsewhere as the name of a law or treaty ("New START treaty"),
-    even where the model did not tag that occurrence."""
-    names = {s.text for s in spans if s.label_ != "PERSON" and not gazetteer().place(s.text)}
-    if not names:
-        return set()
-    found = set()
-    for tok in doc:
-        if tok.lower_ in LAW_WORDS and tok.i > 0:
-            before = doc.text[max(0, tok.idx - 100) : tok.idx].rstrip()
-            found |= {n for n in names if before.endswith(n)
-                      and not before[: len(before) - len(n)][-1:].isalnum()}
-    return found
-
-
-def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A person's name cut at its particles is joined again: "Ursula von der" + "Leyen"."""
-    out: list[Span] = []
-    skip: set[int] = set()
-    starts = {s.start: s for s in spans}
-    for span in spans:
-        if span.start in skip:
-            continue
-        end = span.end
-        if span.label_ == "PERSON" and doc[end - 1].lower_ in PARTICLES:
-            while end < len(doc) and doc[end].is_title and end - span.end < 2:
-                end += 1
-            nxt = starts.get(span.end)
-            if nxt is not None:
-                end = max(end, nxt.end)
-                skip.add(nxt.start)
-        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
-    return out
-
-
-def _with_particles(spans: list[Span]) -> list[Span]:
-    """A family name keeps the particles before it: "Von der Leyen", "van Gaal"."""
-    out = []
-    for span in spans:
-        doc, start = span.doc, span.start
-        if span.label_ == "PERSON":
-            while start > 0 and doc[start - 1].lower_ in PARTICLES and start > span.start - 2:
-                start -= 1
-        out.append(span if start == span.start else Span(doc, start, span.end, label="PERSON"))
-    return out
-
-
-def _is_big_place(text: str) -> bool:
-    """A country, region, state or city of BIG_CITY people or more."""
-    place = gazetteer().place(text)
-    return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
-
-
-def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
-    """The spans that share no token with any of `taken`."""
-    used = {i for s in taken for i in range(s.start, s.end)}
-    return [s for s in spans if not any(i in used for i in range(s.start, s.end))]
-
-
-def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
-    """`kept`, plus the longest of `extra` that do not overlap it."""
-    return kept + filter_spans(_outside(extra, kept))
-
-
-def acronym(text: str) -> str | None:
-    """The letters of an acronym ("NATO", "U.S.S.R."), or None."""
-    letters = text.replace(".", "")
-    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
-        return letters
-    return None
-
-
-def short_name(span: Span) -> str:
-    """An organisation's name without its company form: "Magna International Inc" -> "Magna"."""
-    words = [t for t in span if not t.is_space]
-    end = len(words)
-    while end > 1 and (words[end - 1].lower_.rstrip(".") in CORP_SUFFIXES or words[end - 1].is_punct):
-        end -= 1
-    return span.doc[words[0].i : words[end - 1].i + 1].text
-
-
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
-    r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
-    + MONTH + r"))|\s*[,(])",
-    re.M,
-)
-
-
-def _starts_line(span: Span) -> bool:
-    """True for a dateline's place ("GENEVA, June 18 -"): first on its line."""
-    return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
-
-
-def _caps_context(span: Span) -> bool:
-    """True when the span's line is written in capitals (a headline or dateline)."""
-    doc = span.doc
-    text = doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 @Language.factory(

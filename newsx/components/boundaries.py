@@ -1,0 +1,132 @@
+"""Span boundaries: where a name starts and ends, and sets of spans without overlaps."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsx.names import (
+    CALENDAR,
+    CORP_SUFFIXES,
+    DASHES,
+    DETERMINERS,
+    HONORIFICS,
+    PARTICLES,
+    POSSESSIVE,
+    TITLES,
+    is_big_place,
+)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, titles, possessives and punctuation at the edges of a span."""
+    doc, start, end = span.doc, span.start, span.end
+    label = span.label_
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_.rstrip(".")
+        edge = tok.is_space or tok.is_punct or low in DETERMINERS
+        edge = edge or (low in CALENDAR and label != "PERSON" and start + 1 < end)
+        title = label == "PERSON" and low in TITLES and start + 1 < end
+        if edge or title:
+            start += 1
+        elif low in HONORIFICS and start + 1 < end and doc[start + 1].is_title:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG is a person
+            start += 1
+        else:
+            break
+    before = doc[start - 1] if start > 0 else None
+    if (
+        label != "PERSON"
+        and before is not None
+        and before.lower_.rstrip(".") in HONORIFICS
+        and all(t.is_title for t in doc[start:end])
+    ):
+        label = "PERSON"  # "Chancellor [Olaf Scholz]" with the name tagged ORG
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
+            end -= 1
+        elif (tok.is_lower and tok.is_alpha or tok.like_num) and end - 1 > start:
+            end -= 1  # "Interfax news agency" -> "Interfax", "Durham 114" -> "Durham"
+        else:
+            break
+    if end <= start:
+        return None
+    out = Span(doc, start, end, label=label)
+    if not any(c.isalpha() for c in out.text) or out.text.islower():
+        return None
+    return out
+
+
+def _parts(span: Span) -> list[tuple[Span, str]]:
+    """Cut a span where one name ends and another begins. Each piece comes with the cut
+    before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
+    Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
+    or "of" (a place after a company form: "Daniels Pharmaceuticals Inc of St. Petersburg")."""
+    doc = span.doc
+    parts, start, cut = [], span.start, ""
+    for tok in span:
+        prev = doc[tok.i - 1] if tok.i > span.start else None
+        kind = ""
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            kind = "line"
+        elif tok.text in DASHES and prev is not None and prev.whitespace_ and tok.whitespace_:
+            kind = "dash"
+        elif tok.text in {"(", ")"}:
+            kind = "split"
+        elif tok.text in POSSESSIVE and tok.i + 1 < span.end and is_big_place(doc[start : tok.i].text):
+            kind = "split"  # "Russia 's Gazprom", but "People 's Daily" stays whole
+        elif tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in CORP_SUFFIXES:
+            kind = "of"
+        if kind:
+            end = tok.i + 1 if kind == "line" and "\n" not in tok.text else tok.i
+            if end > start:
+                parts.append((Span(doc, start, end, label=span.label_), cut))
+            start, cut = tok.i + 1, kind
+    if start < span.end:
+        parts.append((Span(doc, start, span.end, label=span.label_), cut))
+    return parts
+
+
+def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name cut at its particles is joined again: "Ursula von der" + "Leyen"."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    starts = {s.start: s for s in spans}
+    for span in spans:
+        if span.start in skip:
+            continue
+        end = span.end
+        if span.label_ == "PERSON" and doc[end - 1].lower_ in PARTICLES:
+            while end < len(doc) and doc[end].is_title and end - span.end < 2:
+                end += 1
+            nxt = starts.get(span.end)
+            if nxt is not None:
+                end = max(end, nxt.end)
+                skip.add(nxt.start)
+        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
+    return out
+
+
+def _with_particles(spans: list[Span]) -> list[Span]:
+    """A family name keeps the particles before it: "Von der Leyen", "van Gaal"."""
+    out = []
+    for span in spans:
+        doc, start = span.doc, span.start
+        if span.label_ == "PERSON":
+            while start > 0 and doc[start - 1].lower_ in PARTICLES and start > span.start - 2:
+                start -= 1
+        out.append(span if start == span.start else Span(doc, start, span.end, label="PERSON"))
+    return out
+
+
+def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """The spans that share no token with any of `taken`."""
+    used = {i for s in taken for i in range(s.start, s.end)}
+    return [s for s in spans if not any(i in used for i in range(s.start, s.end))]
+
+
+def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
+    """`kept`, plus the longest of `extra` that do not overlap it."""
+    return kept + filter_spans(_outside(extra, kept))

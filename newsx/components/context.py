@@ -1,0 +1,50 @@
+"""What the text around names says: datelines, capitalised lines, names of laws."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsx.gazetteer import gazetteer
+from newsx.names import LAW_WORDS
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+
+DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
+    r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
+    + MONTH + r"))|\s*[,(])",
+    re.M,
+)
+
+
+def _starts_line(span: Span) -> bool:
+    """True for a dateline's place ("GENEVA, June 18 -"): first on its line."""
+    return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
+
+
+def _caps_context(span: Span) -> bool:
+    """True when the span's line is written in capitals (a headline or dateline)."""
+    doc = span.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _law_names(doc: Doc, spans: list[Span]) -> set[str]:
+    """Names the article uses elsewhere as the name of a law or treaty ("New START treaty"),
+    even where the model did not tag that occurrence."""
+    names = {s.text for s in spans if s.label_ != "PERSON" and not gazetteer().place(s.text)}
+    if not names:
+        return set()
+    found = set()
+    for tok in doc:
+        if tok.lower_ in LAW_WORDS and tok.i > 0:
+            before = doc.text[max(0, tok.idx - 100) : tok.idx].rstrip()
+            found |= {n for n in names if before.endswith(n)
+                      and not before[: len(before) - len(n)][-1:].isalnum()}
+    return found

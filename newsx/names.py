@@ -1,0 +1,122 @@
+"""Word lists and name helpers shared by newsx's entity components."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsx.gazetteer import gazetteer
+
+TARGET = {"PERSON", "GPE", "LOC", "ORG"}
+
+DETERMINERS = {"the", "a", "an"}
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+DASHES = {"-", "–", "—"}
+
+# Lower-case words inside people's names: "Ursula von der Leyen", "Louis van Gaal".
+PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "ter", "zu"}
+
+# Capitalised words after a place that make it part of an event name ("U.S. Open").
+EVENT_NAMES = {
+    "Open", "Cup", "Games", "Championship", "Championships", "Masters", "Classic", "Olympics",
+    "Grand", "Marathon", "Rally", "Tour", "Trophy", "Derby",
+}
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "president", "vice",
+    "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "gov",
+    "governor", "mayor", "chancellor", "king", "queen", "prince", "princess", "pope", "general",
+    "gen", "col", "colonel", "lt", "captain", "capt", "admiral", "adm", "sgt", "sergeant",
+    "judge", "justice", "ambassador", "envoy", "chairman", "chairwoman", "premier", "foreign",
+    "defence", "defense", "deputy", "spokesman", "spokeswoman", "professor", "prof", "rev",
+    "reverend", "sheikh", "ayatollah", "commissioner", "director", "chief", "adviser", "advisor",
+    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "inspector", "det",
+    "detective", "officer", "sgt.", "state", "national", "security", "assistant",
+}
+
+# Words before a name that make it a person whatever the model said.
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "president", "chancellor", "senator", "sen",
+    "governor", "gov", "premier", "pope", "ayatollah", "sheikh", "archbishop", "cardinal",
+}
+
+# Words a government portfolio is made of: an ORG span of only these is part of a job title.
+PORTFOLIO = {
+    "national", "security", "foreign", "affairs", "defence", "defense", "state", "homeland",
+    "justice", "interior", "home", "finance", "economy", "economic", "trade", "industry",
+    "energy", "health", "education", "agriculture", "environment", "transport",
+    "transportation", "labour", "labor", "commerce", "intelligence", "cyber", "policy",
+    "international", "development", "public", "planning", "culture", "communications",
+    "information", "technology", "science", "arms", "control", "strategic", "legal",
+    "political", "military", "veterans", "housing", "immigration", "social", "services",
+    "human", "rights", "nuclear", "nonproliferation", "counterterrorism", "and", "&", "the",
+    "of", "for", "european", "relations", "external", "emergencies", "emergency",
+}
+
+JOB_WORDS = {
+    "adviser", "advisor", "assistant", "secretary", "minister", "director", "chief",
+    "undersecretary", "commissioner", "envoy", "representative", "spokesman", "spokeswoman",
+    "deputy", "czar", "coordinator", "officer", "advisers", "advisors", "ministers",
+    "secretaries", "ministry", "council", "committee",
+}
+
+EVENT_WORDS = {
+    "summit", "talks", "games", "olympics", "olympic", "cup", "championship", "championships",
+    "tournament", "open", "festival", "war", "accord", "accords", "treaty", "agreement", "pact",
+    "expo", "awards", "marathon", "grand", "prix", "series",
+}
+
+# Last words that make a name an organisation, whatever the model said.
+ORG_WORDS = {
+    "authority", "agency", "ministry", "department", "council", "committee", "commission",
+    "bank", "company", "corp", "corporation", "inc", "ltd", "plc", "group", "association",
+    "party", "university", "institute", "foundation", "board", "office", "service", "services",
+    "fund", "organisation", "organization", "airlines", "airways", "holdings", "bureau",
+    "police", "army", "navy", "parliament", "senate", "assembly", "club", "society", "trust",
+}
+
+BIG_CITY = 200_000
+
+# Company-form words: what precedes them is the name's short form ("Magna International Inc").
+CORP_SUFFIXES = {
+    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "bv",
+    "gmbh", "spa", "group", "holdings", "international", "intl", "industries", "bhd", "pty",
+}
+
+ORG_LAST_WORDS = ORG_WORDS | CORP_SUFFIXES
+
+# A name followed by one of these is the name of a law or treaty ("the New START treaty").
+# ("bill" is not one: "Treasury bill" does not make the Treasury a law)
+LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act"}
+
+CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}
+
+NO_PROPAGATE = CALENDAR | {"god", "internet"}
+
+
+def is_big_place(text: str) -> bool:
+    """A country, region, state or city of BIG_CITY people or more."""
+    place = gazetteer().place(text)
+    return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
+
+
+def acronym(text: str) -> str | None:
+    """The letters of an acronym ("NATO", "U.S.S.R."), or None."""
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def short_name(span: Span) -> str:
+    """An organisation's name without its company form: "Magna International Inc" -> "Magna"."""
+    words = [t for t in span if not t.is_space]
+    end = len(words)
+    while end > 1 and (words[end - 1].lower_.rstrip(".") in CORP_SUFFIXES or words[end - 1].is_punct):
+        end -= 1
+    return span.doc[words[0].i : words[end - 1].i + 1].text
