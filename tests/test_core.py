@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,list-item"
 """Honest errors and warnings, long texts, and the scoring rules each checked on its own."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,list-item"
 """Unix manners, checked on a real process: a closed pipe and Ctrl-C end quietly."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,list-item"
 """Reading articles from files, folders, HTML and JSON Lines."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr,list-item"
 """The taxonomy file and the topic scorer."""
 
 from __future__ import annotations
