@@ -16,8 +16,6 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,38 +25,20 @@ from common import SHARED
 
 import newsx.components.topics as T
 from newsx.schema import Record
-from newsx.taxonomy import TopicDef
+from newsx.settings import MIN_SCORE
 
 CORPORA = {"bbc": "bbc/articles.jsonl", "reuters": "reuters21578/train.jsonl",
            "cyber": "cyber-news/headlines.jsonl"}
 CYBER = {"medtop:20001361", "medtop:20000086"}
 
 
-@contextmanager
-def patched(obj: Any, **values: Any) -> Iterator[None]:
-    old = {k: getattr(obj, k) for k in values}
-    for k, v in values.items():
-        setattr(obj, k, v)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            setattr(obj, k, v)
-
-
-def without_negative_cues(extra: list[Path]) -> list[TopicDef]:
-    return [TopicDef(t.id, t.name, t.iptc, {k: w for k, w in t.terms.items() if w > 0}, t.source)
-            for t in ORIGINAL_LOAD(extra)]
-
-
-ORIGINAL_LOAD = T.load_taxonomy
 VARIANTS: dict[str, dict[str, Any]] = {
     "newsx": {},
-    "no lead weight": {"HEAD_BOOST": 1.0},
-    "no length normalisation": {"LENGTH_WORDS": 10**9},
-    "no noise offset": {"OFFSET": 0.0},
-    "no negative cues": {"load_taxonomy": without_negative_cues},
-    "no plural/verb forms": {"word_forms": lambda word: {word}},
+    "no lead weight": {"head_boost": 1.0},
+    "no length normalisation": {"length_words": 10**9, "max_words": 10**9},
+    "no noise offset": {"offset": 0.0},
+    "no negative cues": {"negative": False},
+    "no plural/verb forms": {"inflect": False},
 }
 
 
@@ -75,23 +55,23 @@ def main() -> None:
     print(f"{'variant':<24} {'bbc':>6} {'reuters':>8} {'cyber':>6} {'nocyber':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for variant, changes in VARIANTS.items():
-            with patched(T, **changes):
-                topics = T.TopicScorer(nlp, "topics", [], 0.3)
-                out, tagged, checked = {}, 0, 0
-                for name, (rows, docs) in corpora.items():
-                    path = Path(tmp) / f"{name}.jsonl"
-                    with path.open("wb") as f:
-                        for row, doc in zip(rows, docs, strict=True):
-                            doc = topics(doc)
-                            record = Record(id=row["id"], source=name, topics=doc._.newsx_topics,
-                                            categories=doc._.newsx_categories)
-                            f.write(msgspec.json.encode(record) + b"\n")
-                            if name == "reuters" or (name == "bbc" and row["category"] != "tech"):
-                                checked += 1
-                                tagged += any(CYBER & set(t.iptc) for t in record.topics)
-                    cmd = [sys.executable, str(scorer), name, str(args.data / CORPORA[name]), str(path)]
-                    out[name] = json.loads(subprocess.run(cmd, capture_output=True, text=True,
-                                                          check=True).stdout)
+            # each variant is the factory's config with one setting changed
+            topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE, T.Scoring(**changes))
+            out, tagged, checked = {}, 0, 0
+            for name, (rows, docs) in corpora.items():
+                path = Path(tmp) / f"{name}.jsonl"
+                with path.open("wb") as f:
+                    for row, doc in zip(rows, docs, strict=True):
+                        doc = topics(doc)
+                        record = Record(id=row["id"], source=name, topics=doc._.newsx_topics,
+                                        categories=doc._.newsx_categories)
+                        f.write(msgspec.json.encode(record) + b"\n")
+                        if name == "reuters" or (name == "bbc" and row["category"] != "tech"):
+                            checked += 1
+                            tagged += any(CYBER & set(t.iptc) for t in record.topics)
+                cmd = [sys.executable, str(scorer), name, str(args.data / CORPORA[name]), str(path)]
+                out[name] = json.loads(subprocess.run(cmd, capture_output=True, text=True,
+                                                      check=True).stdout)
             print(f"{variant:<24} {out['bbc']['accuracy']:>6.3f} {out['reuters']['micro_f1']:>8.3f} "
                   f"{out['cyber']['recall']:>6.3f} {100 * tagged / checked:>7.2f}%", flush=True)
 

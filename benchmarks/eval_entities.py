@@ -8,7 +8,7 @@ the file over all documents and over the non-sport news documents. Variants:
   plain        the model's entities, merged but not repaired (what plain spaCy gives)
   full         newsx as shipped
   no-gazetteer full without gazetteer additions
-  no-propagate full without finding names again across the article
+  propagate    full with finding names again across the article (off by default)
   no-repair-rules  only gazetteer additions and propagation (boundary/type rules off)
 """
 
@@ -30,7 +30,7 @@ VARIANTS = {
     "plain": None,
     "full": {},
     "no-gazetteer": {"add_from_gazetteer": False},
-    "no-propagate": {"propagate": False},
+    "propagate": {"propagate": True},
     "no-repair-rules": {"rules": False},
 }
 

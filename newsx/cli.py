@@ -30,6 +30,7 @@ from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE
 app = typer.Typer(
     help="People, places, organisations and IPTC-coded topics from news articles, offline.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: flags as flags, brackets as written
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -256,8 +257,8 @@ def list_topics(
 
       newsx topics -f json | jq -r '.[] | select(.iptc[] | startswith("medtop:16")) | .id'
 
-    Taxonomy files are TOML: one \\[[topic]] table per topic with id, name, iptc (a list of
-    IPTC Media Topics qcodes) and a \\[topic.terms] table of "phrase" = weight.
+    Taxonomy files are TOML: one [[topic]] table per topic with id, name, iptc (a list of
+    IPTC Media Topics qcodes) and a [topic.terms] table of "phrase" = weight.
     """
     from newsx.output import print_taxonomy
     from newsx.taxonomy import load_taxonomy

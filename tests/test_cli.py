@@ -206,3 +206,23 @@ def test_schema_and_topics_commands(runner):
 def test_help_and_version(runner, args, expected):
     result = run(runner, args, env={"COLUMNS": "120"})
     assert result.exit_code == 0 and expected in result.stdout
+
+
+def test_help_renders_brackets_flags_and_completion(runner):
+    topics = run(runner, ["topics", "--help"], env={"COLUMNS": "100"}).stdout
+    assert "[[topic]]" in topics and "[topic.terms]" in topics
+    assert "a tree on a terminal" in topics  # its own --format help, not extract's
+    extract = run(runner, ["extract", "--help"], env={"COLUMNS": "100"}).stdout
+    assert "-q, --quiet" in extract and "<bool>" not in extract and "130" in extract
+    assert "--install-completion" in run(runner, ["--help"]).stdout
+
+
+def test_one_table_per_article_readable_at_80_columns(runner, summit: Path):
+    out = run(runner, ["extract", "-f", "table", str(summit)], env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert out.count("┃ Name") == 1  # one table
+    for heading in ("People", "Places", "Organisations", "Topics", "Categories"):
+        assert heading in out
+    assert "US and Russian officials" in out  # the text file's headline is its title
+    assert "arms control ×2" in out  # a term is never wrapped in the middle
+    assert "conflict, war and peace" in out and "country CH" in out
