@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,8 @@ class TopicDef:
     iptc: tuple[str, ...]
     terms: dict[str, float]  # lower-case phrase -> weight (negative: counter-evidence)
     source: str
+    # qcode -> cue phrases: the code applies only when the article has one of them
+    iptc_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,10 @@ def _topic(raw: dict[str, Any], where: str, source: str) -> TopicDef:
     missing = [k for k in ("id", "name", "iptc", "terms") if k not in raw]
     if missing:
         raise TaxonomyError(f"{where}: missing {', '.join(missing)}; {HELP}")
-    for field in ("id", "name"):
-        if not isinstance(raw[field], str) or not raw[field].strip():
-            raise TaxonomyError(f"{where}: field '{field}' must be a non-empty string, "
-                                f"not {raw[field]!r}")
+    for name in ("id", "name"):
+        if not isinstance(raw[name], str) or not raw[name].strip():
+            raise TaxonomyError(f"{where}: field '{name}' must be a non-empty string, "
+                                f"not {raw[name]!r}")
     iptc = [raw["iptc"]] if isinstance(raw["iptc"], str) else raw["iptc"]
     if not isinstance(iptc, list) or not iptc or not all(isinstance(q, str) for q in iptc):
         raise TaxonomyError(f"{where}: field 'iptc' must be a non-empty list of IPTC qcodes "
@@ -115,7 +117,19 @@ def _topic(raw: dict[str, Any], where: str, source: str) -> TopicDef:
         terms[term.lower()] = float(weight)
     if not any(w > 0 for w in terms.values()):
         raise TaxonomyError(f"{where}: field 'terms' needs at least one positive weight")
-    return TopicDef(raw["id"], raw["name"], tuple(iptc), terms, source)
+    when = raw.get("iptc_when", {})
+    if not isinstance(when, dict) or not all(
+        isinstance(cues, list) and cues and all(isinstance(c, str) and c.strip() for c in cues)
+        for cues in when.values()
+    ):
+        raise TaxonomyError(f"{where}: field 'iptc_when' must be a [topic.iptc_when] table of "
+                            f"qcode = [\"cue\", ...], not {when!r}")
+    unknown = [q for q in when if q not in tree]
+    if unknown:
+        raise TaxonomyError(f"{where}: field 'iptc_when': unknown or retired IPTC code "
+                            f"{', '.join(unknown)}")
+    cues = {q: tuple(c.lower() for c in cs) for q, cs in when.items()}
+    return TopicDef(raw["id"], raw["name"], tuple(iptc), terms, source, cues)
 
 
 def load_taxonomy(extra: list[Path] | None = None, base: Path | None = None) -> list[TopicDef]:

@@ -24,7 +24,8 @@ def test_taxonomy_codes_are_active_iptc_and_cover_every_top_level():
                      "nuclear-policy"):
         assert required in ids
     cyber = next(t for t in topics if t.id == "cybersecurity")
-    assert set(cyber.iptc) == {"medtop:20001361", "medtop:20000086"}
+    assert cyber.iptc == ("medtop:20000086",)  # cyber crime; cyber warfare by evidence
+    assert "medtop:20001361" in cyber.iptc_when
 
 
 def test_inflections_cover_plurals_and_verbs():
@@ -46,7 +47,12 @@ def test_scores_evidence_and_categories(blank):
     evidence = {e.term: e.count for e in top.evidence}
     assert evidence["hacker"] == 2 and evidence["ransomware"] == 2
     codes = {c.iptc for c in doc._.newsx_categories}
-    assert "medtop:16000000" in codes  # cyber warfare sits under conflict, war and peace
+    # a ransomware gang is cyber crime (crime, law and justice), not war
+    assert codes == {"medtop:02000000"} and top.iptc == ["medtop:20000086"]
+    state = scorer(blank)(blank("State-sponsored hackers of the GRU used malware in a "
+                                "cyberattack on the grid."))
+    assert "medtop:20001361" in state._.newsx_topics[0].iptc
+    assert "medtop:16000000" in {c.iptc for c in state._.newsx_categories}
 
 
 def test_counter_evidence_and_noise_floor(blank):

@@ -24,6 +24,8 @@ from newsx.schema import Category, Evidence, Topic
 from newsx.settings import MIN_SCORE
 from newsx.taxonomy import TopicDef, load_taxonomy, top_level
 
+NAME_LABELS = {"PERSON", "ORG"}
+
 for _ext in ("newsx_topics", "newsx_categories"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
@@ -77,7 +79,12 @@ class TopicScorer:
         # lower-cased token sequences by their first word; each term is tokenised once and
         # only its last token is inflected
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        terms = sorted({t for topic in self.topics for t in topic.terms})
+        # what each topic matches: its terms, and with weight 0 the cues of its conditional codes
+        self.weights: list[dict[str, float]] = [
+            {**{c: 0.0 for cues in t.iptc_when.values() for c in cues}, **t.terms}
+            for t in self.topics
+        ]
+        terms = sorted({t for weights in self.weights for t in weights})
         tokenised = {term: tuple(t.lower_ for t in doc)
                      for term, doc in zip(terms, map(nlp.make_doc, terms), strict=True)}
         exact = set(tokenised.values())
@@ -88,9 +95,9 @@ class TopicScorer:
                 if form == words or form not in exact:  # "hacking" is its own term, not "hack"
                     self.index.setdefault(form[0], []).append((form, term))
         self.by_term: dict[str, list[int]] = {}
-        for i, topic in enumerate(self.topics):
-            for term, weight in topic.terms.items():
-                if weight > 0 or self.scoring.negative:
+        for i, weights in enumerate(self.weights):
+            for term, weight in weights.items():
+                if weight >= 0 or self.scoring.negative:
                     self.by_term.setdefault(term, []).append(i)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -104,11 +111,23 @@ class TopicScorer:
         article), added to `into`."""
         hits: Hits = {} if into is None else into
         lowers = [t.lower_ for t in doc]
+        # a word inside a person's or organisation's name is not evidence ("Christian" in
+        # Hans Christian Andersen) unless the term is the whole name ("NATO")
+        names = {}
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                for i in range(ent.start, ent.end):
+                    names[i] = (ent.start, ent.end)
         matches = []  # (start, end, term): every match, longest first at each start
         for i, word in enumerate(lowers):
             for form, term in self.index.get(word, ()):
-                if len(form) == 1 or tuple(lowers[i : i + len(form)]) == form:
-                    matches.append((i, i + len(form), term))
+                end = i + len(form)
+                if len(form) > 1 and tuple(lowers[i:end]) != form:
+                    continue
+                inside = {names[k] for k in range(i, end) if k in names}
+                if inside and inside != {(i, end)}:
+                    continue
+                matches.append((i, end, term))
         matches.sort(key=lambda m: (m[0], m[0] - m[1]))
         ends: dict[int, int] = {}
         for start, end, term in matches:
@@ -131,17 +150,19 @@ class TopicScorer:
         length = math.sqrt(min(max(1.0, words / s.length_words), s.max_words / s.length_words))
         topics = []
         for i, found in hits.items():
-            topic = self.topics[i]
+            topic, weights = self.topics[i], self.weights[i]
             raw = 0.0
             for term, (count, first) in found.items():
                 boost = s.head_boost if first < s.head_chars else 1.0
-                raw += topic.terms[term] * (1 + math.log(count)) * boost
+                raw += weights[term] * (1 + math.log(count)) * boost
             value = round(1.0 - math.exp(-max(raw / length - s.offset, 0.0) / s.scale), 3)
             if value >= self.min_score:
                 evidence = [Evidence(t, n) for t, (n, _) in
                             sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                            if topic.terms[t] > 0]
-                topics.append(Topic(topic.id, topic.name, list(topic.iptc), value, evidence))
+                            if weights[t] > 0]
+                codes = [*topic.iptc, *(q for q, cues in topic.iptc_when.items()
+                                        if any(c in found for c in cues))]
+                topics.append(Topic(topic.id, topic.name, codes, value, evidence))
         topics.sort(key=lambda t: (-t.score, t.id))
         return topics
 

@@ -1,0 +1,26 @@
+"""Word senses: sentences written for newsx, each with the reading a topic must (not) get."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+# (text, topic that must not be found, topic that must be found or None)
+SENSES = [
+    ("Hans Christian Andersen wrote fairy tales. Hans Christian Andersen was born in Odense, and "
+     "Hans Christian Andersen's stories are still read by children.", "christianity", None),
+    ("The Christian Democratic Union met in Berlin. The Christian Democratic Union leader said "
+     "the Christian Democratic Union would win the vote.", "christianity", None),
+    ("Christian churches across the country held services for Easter, and bishops led prayers.",
+     None, "christianity"),
+]
+
+
+@pytest.mark.parametrize("text, wrong, right", SENSES)
+def test_terms_inside_names_are_not_evidence(nlp: Language, text: str, wrong: str | None,
+                                             right: str | None):
+    topics = {t.id for t in nlp(text)._.newsx_topics}
+    if wrong:
+        assert wrong not in topics
+    if right:
+        assert right in topics
