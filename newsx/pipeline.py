@@ -4,19 +4,20 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsx import language
 from newsx.errors import ModelError
 from newsx.model import INSTALL_HINT, resolve_model
-from newsx.schema import Record, Result
+from newsx.schema import Error, Record, Result
 from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
 from newsx.sources import Article
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cached runs)
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Components whose output newsx never reads: not loaded at all.
 UNUSED = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "morphologizer"]
@@ -90,13 +91,14 @@ def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS
     """Records for one batch of articles. Texts over `piece_chars` go through the model in
     pieces, and the rest in groups of at most 2 * piece_chars characters, so that memory
     stays bounded whatever the size of an article."""
-    results: dict[int, Result] = {}
+    results: dict[int, Result | Error] = {}
     group: list[Article] = []
     chars = 0
     todo = [a for a in batch if a.error is None]
     for article in todo:
         if len(article.text) > piece_chars:
-            results[id(article)] = analyse_long(nlp, article.text, piece_chars)
+            results[id(article)] = _guarded(lambda a: analyse_long(nlp, a.text, piece_chars),
+                                            article)
             continue
         if group and chars + len(article.text) > 2 * piece_chars:
             results.update(_analyse_group(nlp, group))
@@ -107,13 +109,26 @@ def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS
     return [to_record(a, results.get(id(a))) for a in batch]
 
 
-def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result]:
-    docs = nlp.pipe((a.text for a in group), batch_size=max(1, len(group)))
-    return {
-        id(a): Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
-                      doc._.newsx_categories or [], language.detect(a.text))
-        for a, doc in zip(group, docs, strict=True)
-    }
+def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result | Error]:
+    try:
+        docs = list(nlp.pipe((a.text for a in group), batch_size=max(1, len(group))))
+    except Exception:  # one bad article must not cost the others: one at a time
+        return {id(a): _guarded(lambda a: _result(a, nlp(a.text)), a) for a in group}
+    return {id(a): _result(a, doc) for a, doc in zip(group, docs, strict=True)}
+
+
+def _result(article: Article, doc: Doc) -> Result:
+    return Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
+                  doc._.newsx_categories or [], language.detect(article.text))
+
+
+def _guarded(analyse: Callable[[Article], Result], article: Article) -> Result | Error:
+    """The result, or an error for the record (this article only) when the pipeline fails."""
+    try:
+        return analyse(article)
+    except Exception as e:
+        return Error("ProcessingError", f"{article.id}: the pipeline failed on this article "
+                     f"({type(e).__name__}: {e}); please report it with the input")
 
 
 def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Result:
@@ -157,12 +172,12 @@ def split_text(text: str, limit: int) -> Iterator[str]:
     yield text[start:]
 
 
-def to_record(article: Article, result: Result | None) -> Record:
+def to_record(article: Article, result: Result | Error | None) -> Record:
     record = Record(
         id=article.id, source=article.source, title=article.title, url=article.url,
-        date=article.date, error=article.error,
+        date=article.date, error=result if isinstance(result, Error) else article.error,
     )
-    if result is not None and article.error is None:
+    if isinstance(result, Result) and article.error is None:
         record.entities, record.topics = result.entities, result.topics
         record.categories, record.language = result.categories, result.language
     return record

@@ -124,6 +124,11 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
                                   "reinstall newsx with `pip install .`")
             yield article
             return
+        except Exception as e:  # a page the HTML parser cannot take
+            article.error = Error("HTMLError", f"{name}: cannot extract text ({e}); "
+                                  "read it as text with -i text")
+            yield article
+            return
         article.text, article.title, article.url, article.date = page
     else:
         article.text = text

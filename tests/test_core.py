@@ -179,3 +179,40 @@ def test_jsonl_records_are_flushed_one_by_one():
     for i in range(3):
         writer.write(Record(id=str(i), source="x"))
     assert out.flushes == [1, 2, 3]
+
+
+def test_a_missing_html_library_is_an_error_record_not_a_lost_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import newsx.sources
+
+    def broken(html: str):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+    monkeypatch.setattr(newsx.sources, "html_to_text", broken)
+    (tmp_path / "a.html").write_text("<html><body><p>Talks.</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks in Paris.", encoding="utf-8")
+    articles = list(iter_articles([str(tmp_path)]))
+    assert [a.error.type if a.error else None for a in articles] == ["MissingDependency", None]
+    assert "pip install" in articles[0].error.message
+
+
+def test_an_article_the_pipeline_fails_on_is_an_error_record(nlp: Language,
+                                                             monkeypatch: pytest.MonkeyPatch):
+    from newsx.pipeline import annotate
+    from newsx.sources import Article
+
+    repair = nlp.get_pipe("newsx_entity_repair")
+    real = type(repair).__call__
+
+    def fragile(self, doc):
+        if "BOOM" in doc.text:
+            raise RuntimeError("boom")
+        return real(self, doc)
+
+    monkeypatch.setattr(type(repair), "__call__", fragile)
+    batch = [Article("a", "x", text="Talks in Paris."), Article("b", "x", text="BOOM in Rome."),
+             Article("c", "x", text="Talks in Berlin.")]
+    records = annotate(nlp, batch)
+    assert [r.error.type if r.error else None for r in records] == [None, "ProcessingError", None]
+    assert records[2].entities[0].name == "Berlin"
