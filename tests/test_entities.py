@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsx.components.entities import EntityMerger
 
@@ -69,3 +69,14 @@ def test_national_institutions_join_their_short_and_gazetteer_forms(blank):
                         ("organisation", "Department of Defense")}
     assert got[("organisation", "Department of Defense")].aliases == ["US Department of Defense",
                                                                        "Pentagon"]
+
+
+def test_a_title_of_the_other_gender_is_another_person(blank):
+
+    words = ["Michael", "Howard", "spoke", ".", "Mr", "Howard", "said", "so", ".", "Mr",
+             "Howard", "left", ".", "Mrs", "Howard", "stayed", "."]
+    doc = Doc(blank.vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "PERSON"), Span(doc, 10, 11, "PERSON"),
+                Span(doc, 14, 15, "PERSON")]
+    people = {(e.name, e.count) for e in EntityMerger("e")(doc)._.newsx_entities}
+    assert people == {("Michael Howard", 3), ("Howard", 1)}

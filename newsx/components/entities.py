@@ -13,6 +13,7 @@ Salience: see `salience()`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisatio
 LEAD_CHARS = 300  # the headline and first sentence, roughly
 LEAD_BONUS = 2.0
 _SPACE = re.compile(r"\s+")
+MALE_TITLES = {"mr", "sir", "lord", "mister"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "madam"}
 _MINOR = {"of", "the", "and", "for", "de", "du", "la", "le", "&", "on", "in", "des", "der"}
 
 if not Doc.has_extension("newsx_entities"):
@@ -158,7 +161,7 @@ class EntityMerger:
                 home.spans.append(span)
             else:
                 groups.append(Group("person", words, [span]))
-        return groups
+        return [part for g in groups for part in _split_by_title(g)]
 
     def _places(self, spans: list[Span]) -> list[Group]:
         groups: dict[str, Group] = {}
@@ -231,6 +234,26 @@ class EntityMerger:
                 )
             )
         return with_salience(out, self.lead_chars, self.lead_bonus)
+
+
+def _title_gender(span: Span) -> str | None:
+    """"m" or "f" when the mention comes right after a gendered title ("Mrs Howard")."""
+    if span.start == 0:
+        return None
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else None
+
+
+def _split_by_title(group: Group) -> list[Group]:
+    """A name whose mentions carry titles of both genders is two people: "Mrs Howard" is not
+    "Michael Howard", who is "Mr Howard". The minority title's mentions leave the group."""
+    genders = Counter(g for s in group.spans if (g := _title_gender(s)))
+    if len(genders) < 2:
+        return [group]
+    keep = genders.most_common(1)[0][0]
+    out = [s for s in group.spans if _title_gender(s) not in (None, keep)]
+    group.spans = [s for s in group.spans if s not in out]
+    return [group, Group("person", _words(out[0]), out)]
 
 
 def _canonical(spans: list[Span]) -> str:
