@@ -170,3 +170,13 @@ def test_names_of_laws_and_events_are_not_entities(blank):
     # "New START" names a treaty elsewhere in the article; "U.S. Open" is an event; a
     # "Treasury bill" does not make the Treasury a law
     assert repair(blank, words, ents, spaces) == [("Treasury", "ORG")]
+
+
+def test_no_cut_at_a_dash_in_a_text_that_spaces_its_hyphens(blank):
+    words = ["Coca", "-", "Cola", "Co.", "made", "a", "long", "-", "term", "deal", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Coca - Cola Co.", "ORG")]
+    # a score line in a text that writes hyphens joined still cuts ("Romania - Cosmin Contra")
+    words = ["Romania", "-", "Cosmin", "Contra", "scored", "in", "a", "long-term", "plan", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Romania", "GPE"), ("Cosmin Contra", "PERSON")]

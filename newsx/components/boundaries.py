@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -17,6 +19,7 @@ from newsx.names import (
     is_big_place,
 )
 
+SPACED_HYPHEN = re.compile(r"\b[a-z]+ - [a-z]+\b")
 
 def _trim(span: Span) -> Span | None:
     """Drop determiners, titles, possessives and punctuation at the edges of a span."""
@@ -59,7 +62,13 @@ def _trim(span: Span) -> Span | None:
     return out
 
 
-def _parts(span: Span) -> list[tuple[Span, str]]:
+def spaces_hyphens(doc: Doc) -> bool:
+    """True when the text writes hyphens with spaces around them ("long - term"): then a
+    spaced dash can be inside a name ("Coca - Cola") and is no place to cut."""
+    return SPACED_HYPHEN.search(doc.text) is not None
+
+
+def _parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
     """Cut a span where one name ends and another begins. Each piece comes with the cut
     before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
     Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
@@ -71,7 +80,8 @@ def _parts(span: Span) -> list[tuple[Span, str]]:
         kind = ""
         if "\n" in tok.text or "\n" in tok.whitespace_:
             kind = "line"
-        elif tok.text in DASHES and prev is not None and prev.whitespace_ and tok.whitespace_:
+        elif (dash_cuts and tok.text in DASHES and prev is not None and prev.whitespace_
+              and tok.whitespace_):
             kind = "dash"
         elif tok.text in {"(", ")"}:
             kind = "split"

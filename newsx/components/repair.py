@@ -24,7 +24,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsx.components.boundaries import _add, _join_particles, _outside, _parts, _trim, _with_particles
+from newsx.components.boundaries import (
+    _add,
+    _join_particles,
+    _outside,
+    _parts,
+    _trim,
+    _with_particles,
+    spaces_hyphens,
+)
 from newsx.components.context import DATELINE, _caps_context, _law_names, _starts_line
 from newsx.gazetteer import Gazetteer, gazetteer, key
 from newsx.names import (
@@ -67,7 +75,8 @@ class EntityRepair:
         kept: list[Span] = [e for e in ents if e.label_ in TARGET]
         if self.rules:
             kept = _join_particles(doc, kept)
-            kept = [part for ent in kept for part in self._repair(ent)]
+            dash_cuts = not spaces_hyphens(doc)
+            kept = [part for ent in kept for part in self._repair(ent, dash_cuts)]
             kept = self._split_pairs(doc, kept)
             kept = self._consistent_types(kept)
             kept = _with_particles(kept)
@@ -111,9 +120,9 @@ class EntityRepair:
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
         return out
 
-    def _repair(self, ent: Span) -> list[Span]:
+    def _repair(self, ent: Span, dash_cuts: bool = True) -> list[Span]:
         out = []
-        parts = _parts(ent)
+        parts = _parts(ent, dash_cuts)
         for part, cut in parts:
             span = _trim(part)
             if span is None or key(span.text) in self.gaz.not_entities:
