@@ -1,4 +1,8 @@
-"""Word senses: sentences written for newsx, each with the reading a topic must (not) get."""
+"""Word senses: sentences written for newsx, each with the reading a topic must (not) get.
+
+A word inside a person's name is not evidence. An organisation's name is: it says what the
+organisation does ("the Cybersecurity and Infrastructure Security Agency"); counting it lost
+0.03 of cyber headline recall and 0.003 of BBC accuracy when tried."""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ from spacy.language import Language
 SENSES = [
     ("Hans Christian Andersen wrote fairy tales. Hans Christian Andersen was born in Odense, and "
      "Hans Christian Andersen's stories are still read by children.", "christianity", None),
-    ("The Christian Democratic Union met in Berlin. The Christian Democratic Union leader said "
-     "the Christian Democratic Union would win the vote.", "christianity", None),
+    ("Christian Bale won an award for the film. Christian Bale thanked the director, and fans "
+     "cheered Christian Bale at the premiere.", "christianity", None),
     ("Christian churches across the country held services for Easter, and bishops led prayers.",
      None, "christianity"),
 ]

@@ -24,7 +24,7 @@ from newsx.schema import Category, Evidence, Topic
 from newsx.settings import MIN_SCORE
 from newsx.taxonomy import TopicDef, load_taxonomy, top_level
 
-NAME_LABELS = {"PERSON", "ORG"}
+NAME_LABELS = {"PERSON"}
 
 for _ext in ("newsx_topics", "newsx_categories"):
     if not Doc.has_extension(_ext):
@@ -111,8 +111,8 @@ class TopicScorer:
         article), added to `into`."""
         hits: Hits = {} if into is None else into
         lowers = [t.lower_ for t in doc]
-        # a word inside a person's or organisation's name is not evidence ("Christian" in
-        # Hans Christian Andersen) unless the term is the whole name ("NATO")
+        # a word inside a person's name is not evidence ("Christian" in Hans Christian
+        # Andersen); organisations' names are (tests/test_senses.py says why)
         names = {}
         for ent in doc.ents:
             if ent.label_ in NAME_LABELS:
