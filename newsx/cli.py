@@ -154,6 +154,19 @@ def extract(
         typer.Option("--cache", help="SQLite file of results: unchanged articles are not "
                      "processed again.", show_default=False),
     ] = None,
+    types: Annotated[
+        str | None,
+        typer.Option("--type", "-t", help="Keep only these entity types, comma-separated: "
+                     "person, place, organisation.", show_default=False),
+    ] = None,
+    min_salience: Annotated[
+        float, typer.Option("--min-salience", min=0.0, max=1.0,
+                            help="Leave out entities less salient than this.")
+    ] = 0.0,
+    mentions: Annotated[
+        bool, typer.Option("--mentions/--no-mentions",
+                           help="Include each entity's mention list (most of the output's size).")
+    ] = True,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar.")
     ] = False,
@@ -172,11 +185,13 @@ def extract(
 
       newsx extract -f jsonl a.txt | jq -r '.entities[] | select(.type=="place") | .country'
 
+      newsx extract -t person --min-salience 0.5 --no-mentions news/ > people.jsonl
+
     Exit status: 0 every input processed; 1 some inputs failed (each has an error record);
     2 usage error (bad option, model, taxonomy or cache; no input); 130 interrupted.
     """
     from newsx.model import resolve_model
-    from newsx.output import make_writer
+    from newsx.output import RecordFilter, make_writer
     from newsx.runner import Runner
     from newsx.settings import Settings
     from newsx.sources import iter_articles
@@ -186,6 +201,7 @@ def extract(
             raise UsageError("no input: give files or folders, or pipe articles on stdin "
                              "(for example `cat story.txt | newsx extract`).")
         paths = ["-"]
+    keep = RecordFilter.parse(types, min_salience, mentions)
     settings = Settings(resolve_model(model), tuple(str(p) for p in topics or ()), min_score)
     jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
     writer = make_writer(resolve_format(output_format), sys.stdout, Console())
@@ -204,7 +220,7 @@ def extract(
                 if record.error is not None:
                     failed += 1
                     warn(f"error: {record.error.message}")
-                writer.write(record)
+                writer.write(keep(record))
                 bar(article)
         writer.close()
     if failed:

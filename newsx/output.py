@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from typing import IO, Protocol, TextIO
 
 import msgspec
@@ -12,11 +13,43 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from newsx.errors import UsageError
 from newsx.schema import Record
 from newsx.taxonomy import TopicDef, top_level
 
 CSV_FIELDS = ["id", "kind", "type", "name", "country", "count", "salience", "score", "iptc", "detail"]
 _encoder = msgspec.json.Encoder()
+
+
+ENTITY_TYPES = ("person", "place", "organisation")
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What `--type`, `--min-salience` and `--no-mentions` leave of a record."""
+
+    types: frozenset[str] = frozenset(ENTITY_TYPES)
+    min_salience: float = 0.0
+    mentions: bool = True
+
+    @classmethod
+    def parse(cls, types: str | None, min_salience: float, mentions: bool) -> RecordFilter:
+        chosen = {t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",") if t.strip()}
+        unknown = chosen - set(ENTITY_TYPES)
+        if unknown or not chosen:
+            raise UsageError(f"--type: unknown entity type {', '.join(sorted(unknown)) or '(none)'};"
+                             f" choose from {', '.join(ENTITY_TYPES)}")
+        return cls(frozenset(chosen), min_salience, mentions)
+
+    def __call__(self, record: Record) -> Record:
+        if self == RecordFilter():
+            return record
+        entities = [
+            msgspec.structs.replace(e, mentions=e.mentions if self.mentions else [])
+            for e in record.entities
+            if e.type in self.types and e.salience >= self.min_salience
+        ]
+        return msgspec.structs.replace(record, entities=entities)
 
 
 class Writer(Protocol):

@@ -226,3 +226,16 @@ def test_one_table_per_article_readable_at_80_columns(runner, summit: Path):
     assert "US and Russian officials" in out  # the text file's headline is its title
     assert "arms control ×2" in out  # a term is never wrapped in the middle
     assert "conflict, war and peace" in out and "country CH" in out
+
+
+def test_entity_filters(runner, summit: Path):
+    result = run(runner, ["extract", "-f", "jsonl", "-t", "person,place", "--min-salience", "0.5",
+                          "--no-mentions", str(summit)])
+    record = json.loads(result.stdout)
+    assert record["entities"] and record["topics"]
+    assert {e["type"] for e in record["entities"]} <= {"person", "place"}
+    assert all(e["salience"] >= 0.5 and e["mentions"] == [] for e in record["entities"])
+    full = json.loads(run(runner, ["extract", "-f", "jsonl", str(summit)]).stdout)
+    assert len(full["entities"]) > len(record["entities"])
+    bad = run(runner, ["extract", "-t", "people", str(summit)])
+    assert bad.exit_code == 2 and "unknown entity type people" in bad.stderr
