@@ -39,6 +39,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "no noise offset": {"offset": 0.0},
     "no negative cues": {"negative": False},
     "no plural/verb forms": {"inflect": False},
+    "no short-item offset": {"short_words": 0},
 }
 
 
@@ -48,18 +49,26 @@ def main() -> None:
     args = ap.parse_args()
     scorer = SHARED / "tools" / "eval_topics.py"
     nlp = spacy.blank("en")
-    corpora = {}
-    for name, rel in CORPORA.items():
-        rows = [json.loads(line) for line in (args.data / rel).open(encoding="utf-8")]
-        corpora[name] = (rows, list(nlp.pipe((r["text"] for r in rows), batch_size=256)))
-    print(f"{'variant':<24} {'bbc':>6} {'reuters':>8} {'cyber':>6} {'nocyber':>8}")
     with tempfile.TemporaryDirectory() as tmp:
+        # name -> (scorer task, gold file); short items: title + first sentences (~40 words)
+        gold = {name: (name, args.data / rel) for name, rel in CORPORA.items()}
+        short = Path(tmp) / "bbc-short.jsonl"
+        with short.open("w") as f:
+            subprocess.run([sys.executable, str(SHARED / "tools" / "short_items.py"),
+                            str(gold["bbc"][1])], stdout=f, check=True)
+        gold["bbc-short"] = ("bbc", short)
+        corpora = {}
+        for name, (_, path) in gold.items():
+            rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+            corpora[name] = (rows, list(nlp.pipe((r["text"] for r in rows), batch_size=256)))
+        print(f"{'variant':<24} {'bbc':>6} {'short':>6} {'answered':>8} {'reuters':>8} "
+              f"{'cyber':>6} {'nocyber':>8}")
         for variant, changes in VARIANTS.items():
             # each variant is the factory's config with one setting changed
             topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE, T.Scoring(**changes))
             out, tagged, checked = {}, 0, 0
             for name, (rows, docs) in corpora.items():
-                path = Path(tmp) / f"{name}.jsonl"
+                path = Path(tmp) / f"{name}-out.jsonl"
                 with path.open("wb") as f:
                     for row, doc in zip(rows, docs, strict=True):
                         doc = topics(doc)
@@ -69,11 +78,14 @@ def main() -> None:
                         if name == "reuters" or (name == "bbc" and row["category"] != "tech"):
                             checked += 1
                             tagged += any(CYBER & set(t.iptc) for t in record.topics)
-                cmd = [sys.executable, str(scorer), name, str(args.data / CORPORA[name]), str(path)]
+                task, gold_path = gold[name]
+                cmd = [sys.executable, str(scorer), task, str(gold_path), str(path)]
                 out[name] = json.loads(subprocess.run(cmd, capture_output=True, text=True,
                                                       check=True).stdout)
-            print(f"{variant:<24} {out['bbc']['accuracy']:>6.3f} {out['reuters']['micro_f1']:>8.3f} "
-                  f"{out['cyber']['recall']:>6.3f} {100 * tagged / checked:>7.2f}%", flush=True)
+            print(f"{variant:<24} {out['bbc']['accuracy']:>6.3f} "
+                  f"{out['bbc-short']['accuracy']:>6.3f} {out['bbc-short']['answered']:>8.3f} "
+                  f"{out['reuters']['micro_f1']:>8.3f} {out['cyber']['recall']:>6.3f} "
+                  f"{100 * tagged / checked:>7.2f}%", flush=True)
 
 
 if __name__ == "__main__":

@@ -216,3 +216,13 @@ def test_an_article_the_pipeline_fails_on_is_an_error_record(nlp: Language,
     records = annotate(nlp, batch)
     assert [r.error.type if r.error else None for r in records] == [None, "ProcessingError", None]
     assert records[2].entities[0].name == "Berlin"
+
+
+def test_a_short_item_needs_less_evidence_than_an_article(blank: Language):
+    s = scorer(blank)
+    headline = blank("Ransomware hits city hospital")
+    assert score_of(s, headline, "cybersecurity") > 0.3
+    article = blank("The day went on as usual there. " * 20 + "Ransomware hits city hospital.")
+    assert score_of(s, article, "cybersecurity") < 0.3
+    plain = score_of(scorer(blank, short_words=0), headline, "cybersecurity")
+    assert plain < score_of(s, headline, "cybersecurity") - 0.2

@@ -59,7 +59,8 @@ def test_counter_evidence_and_noise_floor(blank):
     s = scorer(blank)
     health = s(blank("The flu virus spread through the hospital; patients were given a vaccine."))
     assert "cybersecurity" not in {t.id for t in health._.newsx_topics}
-    one_word = s(blank("The company said little."))
+    # in an article one supporting word is noise (a short item needs less: test_core.py)
+    one_word = s(blank("The company said little. " + "Nothing else happened that day. " * 20))
     assert one_word._.newsx_topics == []
 
 

@@ -7,7 +7,8 @@ Scoring (README "Topics"): each taxonomy term is matched on lower-cased tokens, 
 and verb forms; within a topic, overlapping matches count once (the longest). A term found
 n times adds weight * (1 + ln n), times `head_boost` when it occurs in the first `head_chars`
 characters. The sum is divided by a length factor, sqrt(words / length_words) between 1 and
-sqrt(max_words / length_words), and mapped to 0-1 by 1 - exp(-(raw - offset) / scale).
+sqrt(max_words / length_words), and mapped to 0-1 by 1 - exp(-(raw - offset) / scale), the
+offset scaled down for texts under `short_words` words (a feed item needs less evidence).
 Every setting is in the factory's config.
 """
 
@@ -39,6 +40,8 @@ class Scoring:
     offset: float = 3.0  # raw evidence below this is noise: one supporting word is not a topic
     length_words: int = 600  # longer articles are scaled down by sqrt(words / length_words) ...
     max_words: int = 5_000  # ... but no further than this length (a book is not noise)
+    short_words: int = 80  # shorter texts (a headline and lead) need less evidence: the
+    # offset is scaled by words / short_words
     inflect: bool = True  # match plural and verb forms of terms
     negative: bool = True  # negative weights count as counter-evidence
 
@@ -148,6 +151,7 @@ class TopicScorer:
         """Scored topics, best first, those under min_score left out."""
         s = self.scoring
         length = math.sqrt(min(max(1.0, words / s.length_words), s.max_words / s.length_words))
+        offset = s.offset * min(1.0, words / s.short_words) if s.short_words else s.offset
         topics = []
         for i, found in hits.items():
             topic, weights = self.topics[i], self.weights[i]
@@ -155,7 +159,7 @@ class TopicScorer:
             for term, (count, first) in found.items():
                 boost = s.head_boost if first < s.head_chars else 1.0
                 raw += weights[term] * (1 + math.log(count)) * boost
-            value = round(1.0 - math.exp(-max(raw / length - s.offset, 0.0) / s.scale), 3)
+            value = round(1.0 - math.exp(-max(raw / length - offset, 0.0) / s.scale), 3)
             if value >= self.min_score:
                 evidence = [Evidence(t, n) for t, (n, _) in
                             sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
@@ -186,8 +190,9 @@ def categories(topics: list[Topic]) -> list[Category]:
 def make_topics(
     nlp: Language, name: str, extra: list[str], min_score: float, head_chars: int,
     head_boost: float, scale: float, offset: float, length_words: int, max_words: int,
-    inflect: bool, negative: bool,
+    short_words: int, inflect: bool, negative: bool,
 ) -> TopicScorer:
-    scoring = Scoring(head_chars, head_boost, scale, offset, length_words, max_words, inflect,
-                      negative)
+    scoring = Scoring(head_chars=head_chars, head_boost=head_boost, scale=scale, offset=offset,
+                      length_words=length_words, max_words=max_words, short_words=short_words,
+                      inflect=inflect, negative=negative)
     return TopicScorer(nlp, name, extra, min_score, scoring)
