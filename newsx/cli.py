@@ -20,7 +20,6 @@ from newsx.errors import (
     EXIT_FAILED_INPUTS,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_USAGE,
     NewsxError,
     UsageError,
 )
@@ -302,6 +301,3 @@ def main() -> None:
     except KeyboardInterrupt:
         warn("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-
-
-__all__ = ["app", "main", "EXIT_USAGE"]

@@ -140,47 +140,49 @@ class TableWriter:
             c.print(Text(record.id, style="dim"))
         if record.error is not None:
             c.print(Text(f"error: {record.error.type}: {record.error.message}", style="red"))
-            c.file.flush()
-            return
-        if not record.entities and not record.topics:
+        elif not record.entities and not record.topics:
             c.print(Text("no entities or topics found", style="dim"))
-            c.file.flush()
-            return
-        table = Table(expand=False, show_edge=False, pad_edge=False)
-        table.add_column("", style="dim", no_wrap=True)
-        table.add_column("Name", style="bold", overflow="fold", ratio=3)
-        table.add_column("n", justify="right", no_wrap=True)
-        table.add_column("Score", justify="right", no_wrap=True)
-        table.add_column("Details", overflow="fold", ratio=4)
-        sections = [
-            ("People", [e for e in record.entities if e.type == "person"]),
-            ("Places", [e for e in record.entities if e.type == "place"]),
-            ("Organisations", [e for e in record.entities if e.type == "organisation"]),
-        ]
-        for heading, ents in sections:
-            if not ents:
-                continue
-            for i, e in enumerate(ents):
-                aliases = [a for a in e.aliases if a != e.name]
-                details = [f"country {e.country}"] if e.country else []
-                if aliases:
-                    details.append("also " + ", ".join(aliases[:3]))
-                table.add_row(heading if i == 0 else "", e.name, str(e.count), f"{e.salience:.2f}",
-                              "; ".join(details))
-            table.add_section()
-        for i, t in enumerate(record.topics):
-            # one term a line, so that a term never wraps in the middle ("arms / control")
-            evidence = "\n".join(f"{ev.term} ×{ev.count}" for ev in t.evidence[:3])
-            table.add_row("Topics" if i == 0 else "", t.name, "", f"{t.score:.2f}", evidence)
-        if record.topics:
-            table.add_section()
-        for i, cat in enumerate(record.categories):
-            table.add_row("Categories" if i == 0 else "", cat.name, "", f"{cat.score:.2f}", cat.iptc)
-        c.print(table)
+        else:
+            c.print(_record_table(record))
         c.file.flush()
 
     def close(self) -> None:
         pass
+
+
+def _record_table(record: Record) -> Table:
+    """People, places, organisations, topics and categories of one record, in one table."""
+    table = Table(expand=False, show_edge=False, pad_edge=False)
+    table.add_column("", style="dim", no_wrap=True)
+    table.add_column("Name", style="bold", overflow="fold", ratio=3)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Details", overflow="fold", ratio=4)
+    sections = [
+        ("People", [e for e in record.entities if e.type == "person"]),
+        ("Places", [e for e in record.entities if e.type == "place"]),
+        ("Organisations", [e for e in record.entities if e.type == "organisation"]),
+    ]
+    for heading, ents in sections:
+        if not ents:
+            continue
+        for i, e in enumerate(ents):
+            aliases = [a for a in e.aliases if a != e.name]
+            details = [f"country {e.country}"] if e.country else []
+            if aliases:
+                details.append("also " + ", ".join(aliases[:3]))
+            table.add_row(heading if i == 0 else "", e.name, str(e.count), f"{e.salience:.2f}",
+                          "; ".join(details))
+        table.add_section()
+    for i, t in enumerate(record.topics):
+        # one term a line, so that a term never wraps in the middle ("arms / control")
+        evidence = "\n".join(f"{ev.term} ×{ev.count}" for ev in t.evidence[:3])
+        table.add_row("Topics" if i == 0 else "", t.name, "", f"{t.score:.2f}", evidence)
+    if record.topics:
+        table.add_section()
+    for i, cat in enumerate(record.categories):
+        table.add_row("Categories" if i == 0 else "", cat.name, "", f"{cat.score:.2f}", cat.iptc)
+    return table
 
 
 def _raise_broken_pipe() -> None:

@@ -141,14 +141,14 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     scorer = nlp.get_pipe("newsx_topics")
     assert isinstance(scorer, TopicScorer)
     hits: Hits = {}
-    words = 0
+    words = offset = 0
     parts = []
-    offsets = itertools.accumulate(map(len, split_text(text, piece_chars)), initial=0)
     docs = nlp.pipe(split_text(text, piece_chars), batch_size=1, disable=["newsx_topics"])
-    for offset, doc in zip(offsets, docs, strict=False):
+    for doc in docs:  # a Doc's text is its piece exactly, so the offsets add up
         parts.append((offset, doc._.newsx_entities or []))
         scorer.hits(doc, offset, into=hits)
         words += count_words(doc)
+        offset += len(doc.text)
     topics = scorer.rank(hits, words)
     return Result(combine(parts), topics, categories(topics), language.detect(text))
 

@@ -16,6 +16,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -131,7 +132,7 @@ class Runner:
 
 
 def _is_async(job: Any) -> bool:
-    return hasattr(job, "get") and not isinstance(job, list)
+    return isinstance(job, AsyncResult)
 
 
 # A worker process's own pipeline: inherited from the parent (fork) or loaded (spawn).

@@ -36,15 +36,23 @@ def _caps_context(span: Span) -> bool:
 
 
 def _law_names(doc: Doc, spans: list[Span]) -> set[str]:
-    """Names the article uses elsewhere as the name of a law or treaty ("New START treaty"),
-    even where the model did not tag that occurrence."""
+    """Names the article uses anywhere as the name of a law or treaty ("the New START
+    treaty"), whether or not the model tagged that occurrence."""
     names = {s.text for s in spans if s.label_ != "PERSON" and not gazetteer().place(s.text)}
     if not names:
         return set()
+    longest = max(map(len, names))
     found = set()
     for tok in doc:
-        if tok.lower_ in LAW_WORDS and tok.i > 0:
-            before = doc.text[max(0, tok.idx - 100) : tok.idx].rstrip()
-            found |= {n for n in names if before.endswith(n)
-                      and not before[: len(before) - len(n)][-1:].isalnum()}
+        if tok.lower_ not in LAW_WORDS:
+            continue
+        i = tok.i - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
+            continue
+        end = doc[i].idx + len(doc[i].text)  # where the text before the law word ends
+        before = doc.text[max(0, end - longest) : end]
+        found |= {n for n in names if before.endswith(n)
+                  and doc.char_span(end - len(n), end) is not None}  # a whole-token name
     return found

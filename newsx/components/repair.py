@@ -39,7 +39,6 @@ from newsx.names import (
     EVENT_NAMES,
     EVENT_WORDS,
     JOB_WORDS,
-    LAW_WORDS,
     NO_PROPAGATE,
     ORG_LAST_WORDS,
     PORTFOLIO,
@@ -89,7 +88,7 @@ class EntityRepair:
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
         if self.rules:
-            laws = {s.text for s in kept if self._is_law_name(s)} | _law_names(doc, kept)
+            laws = _law_names(doc, kept)
             kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
         others = _outside([e for e in ents if e.label_ not in TARGET], kept)
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
@@ -152,11 +151,6 @@ class EntityRepair:
         if place is not None and not keep_unknown:
             return Span(span.doc, span.start, span.end, label="GPE")
         return span if keep_unknown else None
-
-    def _is_law_name(self, span: Span) -> bool:
-        doc = span.doc
-        after = doc[span.end].lower_ if span.end < len(doc) else ""
-        return after in LAW_WORDS and span.label_ != "PERSON" and not self.gaz.place(span.text)
 
     def _is_false_entity(self, span: Span) -> bool:
         doc = span.doc
