@@ -1,12 +1,20 @@
-"""What each step of topic scoring is worth: the topic component alone, with one step removed.
+"""What each step of topic scoring is worth: terms only, the classifier only, both, and the
+shipped scoring with one step removed.
 
     python benchmarks/ablate_topics.py [--data ../shared/data]
+    python benchmarks/ablate_topics.py --classifier training/output/topics-half \\
+        --only training/corpus/topics-holdout.txt      # articles the classifier never saw
 
-Tokenises BBC, Reuters-21578 and the cybersecurity headlines once (spaCy's English tokenizer,
-the same as the pipeline's), scores them with newsx_topics as shipped and without each step,
-and prints ../shared/tools/eval_topics.py figures: BBC top-level accuracy, Reuters micro-F1,
-cyber recall and the share of BBC non-tech + Reuters articles tagged cyber. No NER runs, so
-this takes seconds; benchmarks/eval_topics.py gives the figures of the whole pipeline.
+Tokenises BBC (full and short items), Reuters-21578 and the cybersecurity headlines once
+(spaCy's English tokenizer, the same as the pipeline's), scores them with newsx_topics and
+prints ../shared/tools/eval_topics.py figures: BBC top-level accuracy and `answered` (the share
+given any top-level category), Reuters micro-F1, cyber recall and the share of BBC non-tech +
+Reuters articles tagged cyber. No NER runs, so this takes a minute; benchmarks/eval_topics.py
+gives the figures of the whole pipeline.
+
+The shipped classifier learnt from the text of these very sets (never their labels); `--only`
+keeps the articles listed by `training/train_topics.py prepare --holdout` (ids as
+`bbc:ID`, `reuters:ID`, `cyber:ID`), to be scored with the model trained on the other half.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import spacy
 from common import SHARED
 
 import newsx.components.topics as T
+from newsx.assets import asset
 from newsx.schema import Record
 from newsx.settings import MIN_SCORE
 
@@ -31,9 +40,12 @@ CORPORA = {"bbc": "bbc/articles.jsonl", "reuters": "reuters21578/train.jsonl",
            "cyber": "cyber-news/headlines.jsonl"}
 CYBER = {"medtop:20001361", "medtop:20000086"}
 
-
+# variant -> Scoring changes; "model only" also drops the term evidence
 VARIANTS: dict[str, dict[str, Any]] = {
-    "newsx": {},
+    "terms only": {"model_weight": 0.0},
+    "model only": {"model_weight": 1.0},
+    "newsx (terms + model)": {},
+    "no short-item floor": {"short_floor": 1.01},
     "no lead weight": {"head_boost": 1.0},
     "no length normalisation": {"length_words": 10**9, "max_words": 10**9},
     "no noise offset": {"offset": 0.0},
@@ -43,42 +55,57 @@ VARIANTS: dict[str, dict[str, Any]] = {
 }
 
 
+def score(topics: T.TopicScorer, doc: spacy.tokens.Doc, model_only: bool) -> list:
+    probs = topics.predict([doc])[0]
+    hits = {} if model_only else topics.hits(doc)
+    return topics.rank(hits, T.count_words(doc), probs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=SHARED / "data")
+    ap.add_argument("--classifier", default=str(asset("topics")))
+    ap.add_argument("--only", type=Path, help="score only the articles listed in this file")
+    ap.add_argument("--variants", default=",".join(VARIANTS))
     args = ap.parse_args()
+    only = set(args.only.read_text().split()) if args.only else None
     scorer = SHARED / "tools" / "eval_topics.py"
     nlp = spacy.blank("en")
     with tempfile.TemporaryDirectory() as tmp:
-        # name -> (scorer task, gold file); short items: title + first sentences (~40 words)
-        gold = {name: (name, args.data / rel) for name, rel in CORPORA.items()}
+        # name -> (scorer task, gold file, id prefix); short items: title + first sentences
+        gold = {name: (name, args.data / rel, name) for name, rel in CORPORA.items()}
         short = Path(tmp) / "bbc-short.jsonl"
         with short.open("w") as f:
             subprocess.run([sys.executable, str(SHARED / "tools" / "short_items.py"),
                             str(gold["bbc"][1])], stdout=f, check=True)
-        gold["bbc-short"] = ("bbc", short)
+        gold["bbc-short"] = ("bbc", short, "bbc")
         corpora = {}
-        for name, (_, path) in gold.items():
+        for name, (task, path, prefix) in gold.items():
             rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+            if only is not None:
+                rows = [r for r in rows if f"{prefix}:{r['id']}" in only]
+            kept = Path(tmp) / f"{name}-gold.jsonl"
+            kept.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+            gold[name] = (task, kept, prefix)
             corpora[name] = (rows, list(nlp.pipe((r["text"] for r in rows), batch_size=256)))
         print(f"{'variant':<24} {'bbc':>6} {'short':>6} {'answered':>8} {'reuters':>8} "
               f"{'cyber':>6} {'nocyber':>8}")
-        for variant, changes in VARIANTS.items():
+        for variant in args.variants.split(","):
             # each variant is the factory's config with one setting changed
-            topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE, T.Scoring(**changes))
+            topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE, T.Scoring(**VARIANTS[variant]),
+                                   args.classifier)
             out, tagged, checked = {}, 0, 0
             for name, (rows, docs) in corpora.items():
                 path = Path(tmp) / f"{name}-out.jsonl"
                 with path.open("wb") as f:
                     for row, doc in zip(rows, docs, strict=True):
-                        doc = topics(doc)
-                        record = Record(id=row["id"], source=name, topics=doc._.newsx_topics,
-                                        categories=doc._.newsx_categories)
+                        found = score(topics, doc, variant == "model only")
+                        record = Record(id=row["id"], source=name, topics=found)
                         f.write(msgspec.json.encode(record) + b"\n")
                         if name == "reuters" or (name == "bbc" and row["category"] != "tech"):
                             checked += 1
                             tagged += any(CYBER & set(t.iptc) for t in record.topics)
-                task, gold_path = gold[name]
+                task, gold_path, _ = gold[name]
                 cmd = [sys.executable, str(scorer), task, str(gold_path), str(path)]
                 out[name] = json.loads(subprocess.run(cmd, capture_output=True, text=True,
                                                       check=True).stdout)

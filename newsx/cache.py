@@ -33,7 +33,8 @@ def config_key(settings: Settings, code_dir: Path | None = None) -> str:
     """A digest of everything besides the text that decides a result."""
     h = hashlib.sha256()
     h.update(f"newsx=={__version__}|{model_identity(settings.model)}|{settings.min_score!r}".encode())
-    assets = sorted(p for p in models_dir().rglob("*") if p.suffix in {".toml", ".tsv", ".json"})
+    assets = sorted(p for p in models_dir().rglob("*")
+                    if p.suffix in {".toml", ".tsv", ".json"} or p.parent.name == "textcat_multilabel")
     # a changed checkout is a new newsx
     code = sorted((code_dir or Path(__file__).parent).rglob("*.py"))
     for path in [*assets, *code, *map(Path, settings.topic_files)]:

@@ -166,6 +166,12 @@ def extract(
         bool, typer.Option("--mentions/--no-mentions",
                            help="Include each entity's mention list (most of the output's size).")
     ] = True,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Write the records into this SQLite database (see `newsx "
+                     "report`, Datasette); stdout then gets records only if --format is given.",
+                     show_default=False),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar.")
     ] = False,
@@ -186,6 +192,8 @@ def extract(
 
       newsx extract -t person --min-salience 0.5 --no-mentions news/ > people.jsonl
 
+      newsx extract news/ --db news.db && newsx report news.db
+
     Exit status: 0 every input processed; 1 some inputs failed (each has an error record);
     2 usage error (bad option, model, taxonomy or cache; no input); 130 interrupted.
     """
@@ -203,10 +211,16 @@ def extract(
     keep = RecordFilter.parse(types, min_salience, mentions)
     settings = Settings(resolve_model(model), tuple(str(p) for p in topics or ()), min_score)
     jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
-    writer = make_writer(resolve_format(output_format), sys.stdout, Console())
+    writers = [] if db and output_format is OutputFormat.auto else [
+        make_writer(resolve_format(output_format), sys.stdout, Console())]
+    if db:
+        from newsx.database import DatabaseWriter
+
+        writers.append(DatabaseWriter(db, batch_size=batch_size))
     failed = 0
     with Runner(settings, jobs=jobs, batch_size=batch_size, cache_path=cache) as runner:
-        runner.check()
+        for note in runner.check():
+            warn(f"note: {note}")
         articles = iter_articles(paths, input_format.value, text_key)
         with _progress(not quiet and sys.stderr.isatty()) as bar:
             for article, record in runner.run(articles):
@@ -219,9 +233,12 @@ def extract(
                 if record.error is not None:
                     failed += 1
                     warn(f"error: {record.error.message}")
-                writer.write(keep(record))
+                kept = keep(record)
+                for writer in writers:
+                    writer.write(kept)
                 bar(article)
-        writer.close()
+        for writer in writers:
+            writer.close()
     if failed:
         warn(f"{plural(failed, 'input')} failed")
         raise typer.Exit(EXIT_FAILED_INPUTS)
@@ -280,6 +297,136 @@ def list_topics(
 
     taxonomy = load_taxonomy([Path(p) for p in topics or ()])
     print_taxonomy(taxonomy, resolve_format(output_format), sys.stdout, Console())
+
+
+@app.command()
+@handle_errors
+def load(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSON Lines files of records (from `newsx extract -f jsonl`); '-' "
+                       "or nothing reads stdin.", show_default=False),
+    ] = None,
+    db: Annotated[
+        Path, typer.Option("--db", help="The SQLite database to write (created if new).")
+    ] = Path("news.db"),
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Records per transaction.")
+    ] = 500,
+    mentions: Annotated[
+        bool, typer.Option("--mentions/--no-mentions",
+                           help="Fill the mentions table (most of the database's size).")
+    ] = True,
+) -> None:
+    """Load records written earlier into a SQLite database; an article loaded again is
+    replaced, not added twice.
+
+    Examples:
+
+      newsx extract -f jsonl news/ > records.jsonl && newsx load records.jsonl --db news.db
+
+      cat records.jsonl | newsx load --db news.db && datasette news.db
+    """
+    from newsx.database import load_records
+    from newsx.schema import read_records
+
+    total = 0
+    for source in paths or ["-"]:
+        if source == "-":
+            total += load_records(db, read_records(sys.stdin.buffer, "stdin"), mentions,
+                                  batch_size)
+            continue
+        try:
+            with open(source, "rb") as f:
+                total += load_records(db, read_records(f, source), mentions, batch_size)
+        except OSError as e:
+            raise UsageError(f"cannot read {source}: {e.strerror}") from None
+    warn(f"loaded {plural(total, 'record')} into {db}")
+
+
+class ReportFormat(StrEnum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@handle_errors
+def report(
+    source: Annotated[
+        str, typer.Argument(help="A database from --db / `newsx load`, or JSON Lines records "
+                            "('-' reads stdin).")
+    ] = "-",
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="auto: tables on a terminal, JSON otherwise. csv: "
+                     "one row per item with its section."),
+    ] = ReportFormat.auto,
+    types: Annotated[
+        str | None,
+        typer.Option("--type", "-t", help="Entity types to count, comma-separated: person, "
+                     "place, organisation.", show_default=False),
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Only articles with this topic id.",
+                                 show_default=False)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles dated on or after (YYYY-MM-DD).",
+                                 show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only articles dated on or before (YYYY-MM-DD).",
+                                 show_default=False)
+    ] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows per list.")] = 10,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML page with charts, a "
+                     "network and a map (opens offline).", show_default=False),
+    ] = None,
+) -> None:
+    """Who and what dominates a corpus: top people, places, organisations, topics, pairs that
+    appear together, and articles by date.
+
+    Examples:
+
+      newsx report news.db
+
+      newsx report news.db -t person --since 2024-01-01 -f json | jq '.entities[0]'
+
+      newsx extract -f jsonl news/ | newsx report - --topic elections -f csv > report.csv
+
+      newsx report news.db --top 25 --html report.html
+    """
+    import datetime
+
+    from newsx.output import RecordFilter, print_report
+    from newsx.report import TYPES, Filters, build_report, open_source
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"{name} {value!r}: give a date as YYYY-MM-DD") from None
+    if source == "-" and stdin_is_terminal():
+        raise UsageError("no input: give a database or a JSON Lines file, or pipe records "
+                         "(`newsx extract -f jsonl news/ | newsx report`)")
+    kinds = RecordFilter.parse(types, 0.0, True).types
+    filters = Filters(tuple(t for t in TYPES if t in kinds), topic, since, until, top)
+    with open_source(source) as conn:
+        result = build_report(conn, filters)
+    if html is not None:
+        from newsx.report_html import write_html
+
+        write_html(result, html)
+        warn(f"wrote {html}")
+    fmt = output_format.value
+    if fmt == "auto":
+        fmt = "table" if sys.stdout.isatty() else "json"
+    print_report(result, fmt, sys.stdout, Console())
 
 
 @app.command()

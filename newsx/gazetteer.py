@@ -22,6 +22,10 @@ class Place(NamedTuple):
     country: str | None
     kind: str  # country, state, city, region
     population: int = 0
+    geonames_id: int | None = None
+    lat: float | None = None  # a city's point; a country's or state's population centre
+    lon: float | None = None
+    admin1: str | None = None  # GeoNames first-level region code, "US.CA"
 
 
 class Gazetteer:
@@ -51,14 +55,17 @@ class Gazetteer:
                     self.country_names[place.country or ""] = place.name
                 self.places[place.name.casefold()] = place
         extra = load_toml(asset("gazetteer/places.toml"))
+        points = {p.country: p for p in self.places.values() if p.kind == "country"}
         for code, entry in extra["countries"].items():
             self.country_names[code] = entry["name"]
             for name in [entry["name"], *entry["aliases"]]:
                 self.places[key(name)] = Place(entry["name"], code, "country")
-        # every country row now points at the canonical country name
+        # every country row now points at the canonical country name, with its point
         for k, place in list(self.places.items()):
             if place.kind == "country" and place.country:
-                self.places[k] = Place(self.country_names[place.country], place.country, "country")
+                point = points.get(place.country)
+                self.places[k] = Place(self.country_names[place.country], place.country,
+                                       "country", *(point[3:] if point else ()))
         for kind in ("region", "state"):
             for name, code in extra[kind + "s"].items():
                 self.places[key(name)] = Place(name, code or None, kind)
@@ -88,8 +95,9 @@ class Gazetteer:
 
 
 def _parse_row(line: str) -> Place:
-    name, code, kind, population = line.split("\t")
-    return Place(name, code, kind, int(population or 0))
+    name, code, kind, population, geonames_id, lat, lon, admin1 = line.split("\t")
+    return Place(name, code, kind, int(population or 0), int(geonames_id) if geonames_id else None,
+                 float(lat) if lat else None, float(lon) if lon else None, admin1 or None)
 
 
 @cache

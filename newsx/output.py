@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from typing import IO, Protocol, TextIO
+from typing import IO, Any, Protocol, TextIO
 
 import msgspec
 from rich.console import Console
@@ -15,7 +15,7 @@ from rich.tree import Tree
 
 from newsx.errors import UsageError
 from newsx.schema import Record
-from newsx.taxonomy import TopicDef, top_level
+from newsx.taxonomy import TopicDef, classifier_labels, top_level
 
 CSV_FIELDS = ["id", "kind", "type", "name", "country", "count", "salience", "score", "iptc", "detail"]
 _encoder = msgspec.json.Encoder()
@@ -202,25 +202,29 @@ def make_writer(fmt: str, out: TextIO, console: Console) -> Writer:
 
 def print_taxonomy(taxonomy: list[TopicDef], fmt: str, out: IO[str], console: Console) -> None:
     """The taxonomy as a tree under its IPTC top-level categories, or as json / jsonl / csv."""
-    rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms, "source": t.source}
-            for t in taxonomy]
+    modelled = classifier_labels()
+    rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms, "source": t.source,
+             "model": t.id in modelled} for t in taxonomy]
     if fmt == "json":
         out.write(json.dumps(rows, indent=2) + "\n")
     elif fmt == "jsonl":
         out.writelines(json.dumps(row) + "\n" for row in rows)
     elif fmt == "csv":  # one row per topic, terms as "term=weight" separated by "; "
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["id", "name", "iptc", "terms", "source"])
+        writer.writerow(["id", "name", "iptc", "terms", "source", "model"])
         for t in taxonomy:
             terms = "; ".join(f"{k}={v:g}" for k, v in t.terms.items())
-            writer.writerow([t.id, t.name, " ".join(t.iptc), terms, t.source])
+            writer.writerow([t.id, t.name, " ".join(t.iptc), terms, t.source,
+                             str(t.id in modelled).lower()])
     else:
         console.print(taxonomy_tree(taxonomy))
     out.flush()
 
 
 def taxonomy_tree(taxonomy: list[TopicDef]) -> Tree:
-    tree = Tree(f"newsx taxonomy: {plural(len(taxonomy), 'topic')}")
+    modelled = classifier_labels()
+    tree = Tree(f"newsx taxonomy: {plural(len(taxonomy), 'topic')}, "
+                f"{sum(t.id in modelled for t in taxonomy)} also scored by the classifier (+model)")
     groups: dict[str, Tree] = {}
     for t in sorted(taxonomy, key=lambda t: t.id):
         top = top_level(t.iptc[0])
@@ -229,11 +233,61 @@ def taxonomy_tree(taxonomy: list[TopicDef]) -> Tree:
         if branch is None:
             branch = groups[label] = Tree(label)
         line = Text.assemble((t.id, "bold"), f"  {t.name}  ",
-                             (f"{' '.join(t.iptc)} · {plural(len(t.terms), 'term')}", "dim"))
+                             (f"{' '.join(t.iptc)} · {plural(len(t.terms), 'term')}"
+                              f"{' +model' if t.id in modelled else ''}", "dim"))
         branch.add(line)
     for label in sorted(groups):
         tree.add(groups[label])
     return tree
+
+
+def print_report(report: dict[str, Any], fmt: str, out: IO[str], console: Console) -> None:
+    """`newsx report`: JSON (the dict), CSV (one row per item, `section` first) or tables."""
+    sections = {"entities": ["type", "name", "country", "articles", "mentions", "salience"],
+                "topics": ["id", "name", "articles", "score"],
+                "categories": ["iptc", "name", "articles"],
+                "pairs": ["a", "a_type", "b", "b_type", "articles"],
+                "dates": ["date", "articles"]}
+    if fmt in ("json", "jsonl"):
+        out.write(json.dumps(report, indent=2 if fmt == "json" else None, ensure_ascii=False))
+        out.write("\n")
+    elif fmt == "csv":
+        columns = list(dict.fromkeys(c for cols in sections.values() for c in cols))
+        writer = csv.DictWriter(out, ["section", *columns], lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        for section in sections:
+            for row in report[section]:
+                writer.writerow({"section": section, **row})
+    else:
+        console.print(f"{plural(report['articles'], 'article')}")
+        titles = {"person": "People", "place": "Places", "organisation": "Organisations"}
+        for kind, title in titles.items():
+            rows = [e for e in report["entities"] if e["type"] == kind]
+            if rows:
+                columns = ["name", *(["country"] if kind == "place" else []), "articles",
+                           "mentions", "salience"]
+                console.print(_table(title, columns, rows))
+        for section, title in (("topics", "Topics"), ("categories", "Categories"),
+                               ("pairs", "Together in articles")):
+            if report[section]:
+                cols = [c for c in sections[section] if not c.endswith("_type")]
+                console.print(_table(title, cols, report[section]))
+        if report["dates"]:
+            first, last = report["dates"][0]["date"], report["dates"][-1]["date"]
+            console.print(f"dates: {first} to {last}, "
+                          f"{plural(len(report['dates']), 'day')} with articles")
+    out.flush()
+
+
+def _table(title: str, columns: list[str], rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=title, title_justify="left", box=None, header_style="bold")
+    for c in columns:
+        table.add_column(c, justify="right" if c in ("articles", "mentions", "salience", "score")
+                         else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row[c]) for c in columns))
+    return table
 
 
 def plural(n: int, word: str) -> str:

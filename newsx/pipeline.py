@@ -60,7 +60,7 @@ def load_pipeline(settings: Settings | str | None = None) -> Language:
     nlp.add_pipe("newsx_entity_repair_v1", name="newsx_entity_repair")
     nlp.add_pipe("newsx_entities_v1", name="newsx_entities")
     nlp.add_pipe(
-        "newsx_topics_v1",
+        "newsx_topics_v2",
         name="newsx_topics",
         config={"extra": list(settings.topic_files), "min_score": settings.min_score},
     )
@@ -136,20 +136,24 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     added up over them. Memory depends on the piece size and the number of mentions, not on
     the length of the text."""
     from newsx.components.entities import combine
-    from newsx.components.topics import Hits, TopicScorer, categories, count_words
+    from newsx.components.topics import Hits, Probs, TopicScorer, categories, count_words
 
     scorer = nlp.get_pipe("newsx_topics")
     assert isinstance(scorer, TopicScorer)
     hits: Hits = {}
+    probs: Probs = {}  # the classifier's probabilities, weighted by the words of each piece
     words = offset = 0
     parts = []
     docs = nlp.pipe(split_text(text, piece_chars), batch_size=1, disable=["newsx_topics"])
     for doc in docs:  # a Doc's text is its piece exactly, so the offsets add up
         parts.append((offset, doc._.newsx_entities or []))
         scorer.hits(doc, offset, into=hits)
-        words += count_words(doc)
+        n = count_words(doc)
+        for key, p in scorer.predict([doc])[0].items():
+            probs[key] = probs.get(key, 0.0) + p * n
+        words += n
         offset += len(doc.text)
-    topics = scorer.rank(hits, words)
+    topics = scorer.rank(hits, words, {k: v / max(words, 1) for k, v in probs.items()})
     return Result(combine(parts), topics, categories(topics), language.detect(text))
 
 

@@ -55,14 +55,23 @@ class Runner:
             self._nlp = load_pipeline(self.settings)
         return self._nlp
 
-    def check(self) -> None:
+    def check(self) -> list[str]:
         """Load what a run needs now, so that a bad model is a usage error before any output.
-        With a cache the model waits until an article is not in it."""
-        from newsx.taxonomy import load_taxonomy
+        With a cache the model waits until an article is not in it. Returns notes for the
+        user: topics of their files that the classifier does not know."""
+        from newsx.taxonomy import classifier_labels, load_taxonomy
 
-        load_taxonomy([Path(p) for p in self.settings.topic_files])
+        files = [Path(p) for p in self.settings.topic_files]
+        taxonomy = load_taxonomy(files)
         if self.cache is None:
             self.nlp  # noqa: B018
+        sources = {str(p) for p in files}
+        alone = [t.id for t in taxonomy if t.source in sources and t.id not in classifier_labels()]
+        if not alone:
+            return []
+        shown = ", ".join(alone[:5]) + (", ..." if len(alone) > 5 else "")
+        return [f"{len(alone)} of your topics ({shown}) are not known to newsx's classifier: "
+                "they score from their terms alone"]
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Record]]:
         """(article, record) for every article, in input order; failed inputs get an error

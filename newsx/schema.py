@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 import msgspec
+
+from newsx.errors import UsageError
 
 SCHEMA_VERSION = "1"
 
@@ -24,6 +27,13 @@ class Entity(msgspec.Struct):
     salience: float  # 0-1, 1 for the article's most salient entity
     country: str | None  # ISO 3166-1 alpha-2 for places, else null
     mentions: list[Mention]
+    # places found in newsx's GeoNames gazetteer, else null: the GeoNames id, a point (a
+    # city's own; a country's or US state's population centre) and the first-level region
+    # (GeoNames admin1 code such as "US.CA")
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
 
 
 class Evidence(msgspec.Struct):
@@ -36,7 +46,9 @@ class Topic(msgspec.Struct):
     name: str
     iptc: list[str]
     score: float
-    evidence: list[Evidence]
+    evidence: list[Evidence]  # the taxonomy terms found, with counts
+    model: float | None = None  # the classifier's probability; null: the topic has no model
+    model_share: float | None = None  # the share of `score` that comes from the classifier
 
 
 class Category(msgspec.Struct):
@@ -80,3 +92,15 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "newsx record"
     return schema
+
+
+def read_records(stream: IO[bytes], name: str) -> Iterator[Record]:
+    """Records from newsx's JSON Lines output (blank lines skipped)."""
+    decode = msgspec.json.Decoder(Record).decode
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            try:
+                yield decode(line)
+            except msgspec.DecodeError as e:
+                raise UsageError(f"{name}, line {number}: not a newsx record ({e}); give the "
+                                 "JSON Lines that `newsx extract -f jsonl` writes") from None

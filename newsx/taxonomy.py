@@ -12,7 +12,8 @@ from typing import Any
 from newsx.assets import asset
 from newsx.errors import TaxonomyError
 
-__all__ = ["TaxonomyError", "TopicDef", "load_taxonomy", "iptc_tree", "top_level"]
+__all__ = ["TaxonomyError", "TopicDef", "classifier_labels", "load_taxonomy", "iptc_tree",
+           "top_level"]
 
 
 HELP = "see `newsx topics --help` for the format"
@@ -27,6 +28,20 @@ class TopicDef:
     source: str
     # qcode -> cue phrases: the code applies only when the article has one of them
     iptc_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # terms with a common other sense ("series", "dish", "serve"): they count only beside
+    # another term of the topic
+    ambiguous: frozenset[str] = frozenset()
+
+
+@cache
+def classifier_labels() -> frozenset[str]:
+    """The topic ids newsx's shipped classifier (models/topics) scores."""
+    import json
+
+    path = asset("topics/textcat_multilabel/cfg")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("labels", []))
 
 
 @dataclass(frozen=True)
@@ -129,7 +144,16 @@ def _topic(raw: dict[str, Any], where: str, source: str) -> TopicDef:
         raise TaxonomyError(f"{where}: field 'iptc_when': unknown or retired IPTC code "
                             f"{', '.join(unknown)}")
     cues = {q: tuple(c.lower() for c in cs) for q, cs in when.items()}
-    return TopicDef(raw["id"], raw["name"], tuple(iptc), terms, source, cues)
+    ambiguous = raw.get("ambiguous", [])
+    if not isinstance(ambiguous, list) or not all(isinstance(a, str) for a in ambiguous):
+        raise TaxonomyError(f"{where}: field 'ambiguous' must be a list of the topic's terms, "
+                            f"not {ambiguous!r}")
+    strangers = [a for a in ambiguous if terms.get(a.lower(), 0) <= 0]
+    if strangers:
+        raise TaxonomyError(f"{where}: field 'ambiguous': {', '.join(map(repr, strangers))} "
+                            "must be terms of the topic with a positive weight")
+    return TopicDef(raw["id"], raw["name"], tuple(iptc), terms, source, cues,
+                    frozenset(a.lower() for a in ambiguous))
 
 
 def load_taxonomy(extra: list[Path] | None = None, base: Path | None = None) -> list[TopicDef]:

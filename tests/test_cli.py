@@ -127,7 +127,10 @@ def test_min_score_and_user_topics(runner, nlp, summit: Path, tmp_path: Path):
     user.write_text('[[topic]]\nid = "lakes"\nname = "Lakes"\niptc = ["medtop:06000000"]\n'
                     '[topic.terms]\n"lakeside" = 3\n"villa" = 2\n', encoding="utf-8")
     result = run(runner, ["extract", "-f", "jsonl", "--topics", str(user), str(summit)])
-    assert "lakes" in {t["id"] for t in json.loads(result.stdout)["topics"]}
+    lakes = next(t for t in json.loads(result.stdout)["topics"] if t["id"] == "lakes")
+    # the classifier does not know a user's topic: terms alone, and the user is told
+    assert lakes["model"] is None and lakes["model_share"] is None
+    assert "1 of your topics (lakes) are not known to newsx's classifier" in result.stderr
 
 
 def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
@@ -149,6 +152,10 @@ def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
     assert {(e.type, e.name, e.count) for e in result.entities} == {
         (e.type, e.name, e.count) for e in whole._.newsx_entities}
     assert "arms-control" in {t.id for t in result.topics}
+    # the classifier's probabilities are averaged over the pieces: the same as for one piece
+    one = {t.id: t.model for t in whole._.newsx_topics}
+    assert {t.id: t.model for t in result.topics if t.id in one} == pytest.approx(
+        {k: v for k, v in one.items() if k in {t.id for t in result.topics}}, abs=0.02)
 
 
 def test_split_text_prefers_paragraphs_then_lines_then_sentences():
@@ -191,6 +198,7 @@ def test_schema_and_topics_commands(runner):
     assert set(record["properties"]) >= {"id", "source", "title", "entities", "topics", "error"}
     listed = [json.loads(line) for line in run(runner, ["topics", "-f", "jsonl"]).stdout.splitlines()]
     assert any(t["id"] == "arms-control" and "medtop:20000078" in t["iptc"] for t in listed)
+    assert next(t for t in listed if t["id"] == "sport")["model"] is True
     rows = list(csv.DictReader(io.StringIO(run(runner, ["topics", "-f", "csv"]).stdout)))
     cyber = next(r for r in rows if r["id"] == "cybersecurity")
     assert cyber["iptc"] == "medtop:20000086" and "ransomware=3" in cyber["terms"]

@@ -19,8 +19,9 @@ def test_wheel_holds_the_assets_and_newsx_loads_them_from_it(tmp_path: Path):
     (wheel,) = (tmp_path / "dist").glob("newsx-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assets = [p.relative_to(ROOT / "models").as_posix() for p in (ROOT / "models").rglob("*")
-              if p.is_file() and (p.suffix in {".toml", ".tsv"} or "ner" in p.parts)]
+              if p.is_file() and (p.suffix in {".toml", ".tsv"} or {"ner", "topics"} & set(p.parts))]
     assert "ner/ner/model" in assets and "ner/meta.json" in assets
+    assert "topics/textcat_multilabel/model" in assets
     for asset in assets:
         assert f"newsx/models/{asset}" in names, asset
     # unpack the wheel where no checkout is near and load every asset from there
@@ -33,6 +34,7 @@ def test_wheel_holds_the_assets_and_newsx_loads_them_from_it(tmp_path: Path):
         "assert len(t.load_taxonomy()) > 40 and t.iptc_tree()\n"
         "assert g.gazetteer().place('Geneva').country == 'CH'\n"
         "assert g.gazetteer().org('NYT') == 'The New York Times'\n"
+        "assert 'sport' in t.classifier_labels()\n"
         "import newsx.model as m\n"
         f"assert m.resolve_model().startswith({str(site)!r}), m.resolve_model()\n"
         "print('ok')\n"

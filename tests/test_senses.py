@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsx.components.topics import TopicScorer
+
 # (text, topic that must not be found, topic that must be found or None)
 SENSES = [
     ("Hans Christian Andersen wrote fairy tales. Hans Christian Andersen was born in Odense, and "
@@ -24,6 +26,37 @@ SENSES = [
 def test_terms_inside_names_are_not_evidence(nlp: Language, text: str, wrong: str | None,
                                              right: str | None):
     topics = {t.id for t in nlp(text)._.newsx_topics}
+    if wrong:
+        assert wrong not in topics
+    if right:
+        assert right in topics
+
+
+# a term with a common other sense counts only beside another term of the topic
+AMBIGUOUS = [
+    ("Official figures showed the economy grew again, the latest in a series of gains for "
+     "manufacturers as exports rose.", "television-media", None),
+    ("Astronomers pointed the radio telescope's giant dish at a distant galaxy.",
+     "food-drink", None),
+    ("Astronomers pointed the radio telescope's giant dish at a distant galaxy.",
+     "television-media", None),
+    ("Ministers set goals to reach net zero carbon emissions by 2050.", "sport", None),
+    ("The charity will serve meals to 2,000 families and seed a fund for food banks.",
+     "tennis", None),
+    ("A local newspaper reported that the two leaders would meet again in May.",
+     "television-media", None),
+    ("The drama series drew eight million viewers on the television channel.", None,
+     "television-media"),
+    ("The top seed lost her serve twice in the first set at Wimbledon.", None, "tennis"),
+    ("The chef's signature dish is on the restaurant's new menu.", None, "food-drink"),
+]
+
+
+@pytest.mark.parametrize("text, wrong, right", AMBIGUOUS)
+def test_ambiguous_words_need_context(blank: Language, text: str, wrong: str | None,
+                                      right: str | None):
+    scorer = TopicScorer(blank, "t", [], min_score=0.3)  # terms alone: the rule itself
+    topics = {t.id for t in scorer(blank(text))._.newsx_topics}
     if wrong:
         assert wrong not in topics
     if right:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsx.components.topics import TopicScorer, inflections
+from newsx.components.topics import Scoring, TopicScorer, inflections
 from newsx.taxonomy import TaxonomyError, iptc_tree, load_taxonomy, top_level
 
 
@@ -91,3 +91,51 @@ def test_a_word_that_is_a_term_itself_is_not_read_as_an_inflection(blank):
     doc = scorer(blank)(blank("Hacking and ransomware: hackers hit the hospital network."))
     cyber = next(t for t in doc._.newsx_topics if t.id == "cybersecurity")
     assert {e.term for e in cyber.evidence} == {"hacking", "ransomware", "hacker"}
+
+
+def test_ambiguous_terms_must_be_terms_of_the_topic(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[[topic]]\nid = "x"\nname = "X"\niptc = ["medtop:20000550"]\n'
+                    'ambiguous = ["hive"]\n[topic.terms]\n"honey" = 1\n', encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="'ambiguous': 'hive' must be terms of the topic"):
+        load_taxonomy([path])
+
+
+def test_classifier_and_terms_combine(blank):
+    """score = (1 - w) * terms + w * p for the topics the classifier knows; terms alone for
+    the others, whose `model` is null."""
+    s = TopicScorer(blank, "t", [], min_score=0.3, scoring=Scoring(model_weight=0.4))
+    ids = {t.id: i for i, t in enumerate(s.topics)}
+    hits = {ids["sport"]: {"tournament": [3, 0], "coach": [2, 10], "league": [2, 20]}}
+    terms = s.rank(hits, 100)[0]
+    both = {t.id: t for t in s.rank(hits, 100, {"sport": 0.9, "music": 0.8, "tennis": 0.1})}
+    assert both["sport"].score == pytest.approx(0.6 * terms.score + 0.36, abs=1e-3)
+    assert both["sport"].model == 0.9
+    assert both["sport"].model_share == pytest.approx(0.36 / both["sport"].score, abs=1e-3)
+    # the classifier alone: no evidence, all of the score from the model
+    assert both["music"].evidence == [] and both["music"].model_share == 1.0
+    assert both["music"].score == pytest.approx(0.32)
+    assert "tennis" not in both  # 0.04 is under min_score
+    assert terms.model is None and terms.model_share is None
+
+
+def test_short_items_keep_weak_topics_when_nothing_else(blank):
+    s = TopicScorer(blank, "t", [], min_score=0.3)
+    probs = {"sport": 0.3, "music": 0.2}
+    short = s.rank({}, 30, probs)
+    assert [t.id for t in short] == ["sport"]  # 0.4 * 0.3 = 0.12, from short_floor 0.1
+    assert short[0].score < 0.3  # the score still says how unsure it is
+    assert s.rank({}, 500, probs) == []  # an article keeps --min-score
+    doc = blank("Voters went to the polls in the general election; the ballot closes at ten.")
+    assert [t.id for t in s.rank(s.hits(doc), len(doc), probs)] == ["elections"]
+
+
+def test_the_shipped_classifier_finds_what_the_terms_lack(nlp):
+    """A feed item whose words the lists lack ("spending plans") still gets its topic, said to
+    come from the model alone."""
+    doc = nlp("The chancellor will unveil his spending plans in the Commons on Wednesday.")
+    by_model = [t for t in doc._.newsx_topics if not t.evidence]
+    assert by_model and all(t.model_share == 1.0 and t.model for t in by_model)
+    assert doc._.newsx_categories[0].iptc == "medtop:11000000"  # politics and government
+    terms_only = TopicScorer(nlp, "t", [], 0.3, Scoring(model_weight=0.0))
+    assert all(t.evidence for t in terms_only(nlp.make_doc(doc.text))._.newsx_topics)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.gazetteer import Gazetteer, gazetteer, key
+from newsx.gazetteer import Gazetteer, Place, gazetteer, key
 from newsx.names import acronym, short_name
 from newsx.schema import Entity, Mention
 
@@ -43,6 +43,7 @@ class Group:
     spans: list[Span] = field(default_factory=list)
     name: str | None = None  # fixed canonical name (gazetteer)
     country: str | None = None
+    place: Place | None = None  # the gazetteer's entry of a place
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -107,7 +108,7 @@ def combine(parts: Iterable[tuple[int, list[Entity]]]) -> list[Entity]:
             old = merged.get(k)
             if old is None:
                 merged[k] = Entity(e.type, e.name, list(e.aliases), e.count, 0.0, e.country,
-                                   mentions)
+                                   mentions, e.geonames_id, e.lat, e.lon, e.admin1)
             else:
                 _join(old, e.aliases, mentions)
     full: dict[str, list[Entity]] = {}
@@ -172,7 +173,7 @@ class EntityMerger:
             if g is None:
                 g = groups[k] = Group("place", _words(span))
                 if place:
-                    g.name, g.country = place.name, place.country
+                    g.name, g.country, g.place = place.name, place.country, place
             g.spans.append(span)
         return list(groups.values())
 
@@ -231,6 +232,10 @@ class EntityMerger:
                     salience=0.0,
                     country=g.country,
                     mentions=[Mention(s.start_char, s.end_char, s.text, s.label_) for s in spans],
+                    geonames_id=g.place.geonames_id if g.place else None,
+                    lat=g.place.lat if g.place else None,
+                    lon=g.place.lon if g.place else None,
+                    admin1=g.place.admin1 if g.place else None,
                 )
             )
         return with_salience(out, self.lead_chars, self.lead_bonus)

@@ -9,18 +9,26 @@ n times adds weight * (1 + ln n), times `head_boost` when it occurs in the first
 characters. The sum is divided by a length factor, sqrt(words / length_words) between 1 and
 sqrt(max_words / length_words), and mapped to 0-1 by 1 - exp(-(raw - offset) / scale), the
 offset scaled down for texts under `short_words` words (a feed item needs less evidence).
-Every setting is in the factory's config.
+The classifier (models/topics, trained from the taxonomy's own evidence: training/
+train_topics.py) gives a probability p for the topics it knows; their score is
+(1 - model_weight) * terms + model_weight * p. A text under `short_words` words keeps its
+topics from `short_floor` up. Every setting is in the factory's config.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
+from newsx.assets import asset
+from newsx.errors import ModelError
 from newsx.schema import Category, Evidence, Topic
 from newsx.settings import MIN_SCORE
 from newsx.taxonomy import TopicDef, load_taxonomy, top_level
@@ -44,6 +52,9 @@ class Scoring:
     # offset is scaled by words / short_words
     inflect: bool = True  # match plural and verb forms of terms
     negative: bool = True  # negative weights count as counter-evidence
+    model_weight: float = 0.4  # a topic the classifier knows scores (1 - w) * terms + w * p,
+    # p its probability; 0 turns the classifier off
+    short_floor: float = 0.1
 
 
 # topic index -> term -> [count, first character offset]: adds up over the pieces of a text
@@ -68,17 +79,31 @@ def inflections(phrase: str) -> set[str]:
     return {f"{head} {f}".strip() for f in word_forms(last)}
 
 
+def lowered(doc: Doc) -> Doc:
+    """The doc's words in lower case: what the classifier reads."""
+    return Doc(doc.vocab, words=[t.lower_ for t in doc if not t.is_space])
+
+
 def count_words(doc: Doc) -> int:
     return sum(1 for t in doc if not t.is_punct and not t.is_space)
 
 
+# topic id -> the classifier's probability: averaged over the pieces of a text
+Probs = dict[str, float]
+
+
 class TopicScorer:
     def __init__(self, nlp: Language, name: str, extra: list[str], min_score: float,
-                 scoring: Scoring | None = None):
+                 scoring: Scoring | None = None, classifier: str = ""):
         self.name = name
         self.min_score = min_score
         self.scoring = scoring or Scoring()
         self.topics: list[TopicDef] = load_taxonomy([Path(p) for p in extra])
+        self.textcat = load_classifier(classifier) if self.scoring.model_weight else None
+        # topics the classifier knows (user topics without model support score by terms)
+        self.modelled = {t.id for t in self.topics} & set(self.textcat.labels if self.textcat
+                                                           else ())
+        self.by_id = {t.id: i for i, t in enumerate(self.topics)}
         # lower-cased token sequences by their first word; each term is tokenised once and
         # only its last token is inflected
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -104,10 +129,27 @@ class TopicScorer:
                     self.by_term.setdefault(term, []).append(i)
 
     def __call__(self, doc: Doc) -> Doc:
-        topics = self.rank(self.hits(doc), count_words(doc))
+        return self.set_topics(doc, self.predict([doc])[0])
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            for doc, probs in zip(batch, self.predict(batch), strict=True):
+                yield self.set_topics(doc, probs)
+
+    def set_topics(self, doc: Doc, probs: Probs) -> Doc:
+        topics = self.rank(self.hits(doc), count_words(doc), probs)
         doc._.newsx_topics = topics
         doc._.newsx_categories = categories(topics)
         return doc
+
+    def predict(self, docs: list[Doc]) -> list[Probs]:
+        """The classifier's probability of each topic it knows, per doc."""
+        if self.textcat is None or not docs:
+            return [{} for _ in docs]
+        scores = self.textcat.model.ops.to_numpy(self.textcat.predict([lowered(d) for d in docs]))
+        labels = self.textcat.labels
+        return [{label: float(p) for label, p in zip(labels, row, strict=True)
+                 if label in self.modelled} for row in scores]
 
     def hits(self, doc: Doc, offset: int = 0, into: Hits | None = None) -> Hits:
         """The terms of each topic found in `doc` (whose text starts at `offset` of the
@@ -147,28 +189,60 @@ class TopicScorer:
                     found[term] = [1, char]
         return hits
 
-    def rank(self, hits: Hits, words: int) -> list[Topic]:
-        """Scored topics, best first, those under min_score left out."""
+    def rank(self, hits: Hits, words: int, probs: Probs | None = None) -> list[Topic]:
+        """Scored topics, best first, those under min_score left out (under short_floor for
+        a short item)."""
         s = self.scoring
+        probs = probs or {}
         length = math.sqrt(min(max(1.0, words / s.length_words), s.max_words / s.length_words))
         offset = s.offset * min(1.0, words / s.short_words) if s.short_words else s.offset
         topics = []
-        for i, found in hits.items():
-            topic, weights = self.topics[i], self.weights[i]
+        for i in sorted(set(hits) | {self.by_id[t] for t in probs}):
+            topic, weights, found = self.topics[i], self.weights[i], hits.get(i, {})
             raw = 0.0
+            context = any(weights[t] > 0 and t not in topic.ambiguous for t in found)
             for term, (count, first) in found.items():
+                if term in topic.ambiguous and not context:
+                    continue  # "series" alone is not television, nor "dish" food
                 boost = s.head_boost if first < s.head_chars else 1.0
                 raw += weights[term] * (1 + math.log(count)) * boost
-            value = round(1.0 - math.exp(-max(raw / length - offset, 0.0) / s.scale), 3)
-            if value >= self.min_score:
-                evidence = [Evidence(t, n) for t, (n, _) in
-                            sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                            if weights[t] > 0]
-                codes = [*topic.iptc, *(q for q, cues in topic.iptc_when.items()
-                                        if any(c in found for c in cues))]
-                topics.append(Topic(topic.id, topic.name, codes, value, evidence))
+            terms = 1.0 - math.exp(-max(raw / length - offset, 0.0) / s.scale)
+            prob = probs.get(topic.id)
+            value = terms if prob is None else (1 - s.model_weight) * terms + s.model_weight * prob
+            if value <= 0.0:
+                continue
+            evidence = [Evidence(t, n) for t, (n, _) in
+                        sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                        if weights[t] > 0 and (context or t not in topic.ambiguous)]
+            codes = [*topic.iptc, *(q for q, cues in topic.iptc_when.items()
+                                    if any(c in found for c in cues))]
+            model = None if prob is None else round(prob, 3)
+            share = None if prob is None else round(s.model_weight * prob / value, 3)
+            topics.append(Topic(topic.id, topic.name, codes, round(value, 3), evidence,
+                                model, share))
         topics.sort(key=lambda t: (-t.score, t.id))
-        return topics
+        kept = [t for t in topics if t.score >= self.min_score]
+        if not kept and words < s.short_words:
+            # a feed item says what it may be about, with a score that says how sure
+            kept = [t for t in topics if t.score >= s.short_floor]
+        return kept
+
+
+def load_classifier(path: str) -> TextCategorizer | None:
+    """The textcat_multilabel of the pipeline at `path` ("" for none)."""
+    if not path:
+        return None
+    import spacy
+
+    try:
+        nlp = spacy.load(path)
+    except (OSError, ValueError) as e:
+        raise ModelError(f"cannot load the topic classifier {path!r}: {str(e).splitlines()[0]} "
+                         "Reinstall newsx, or set the newsx_topics classifier to \"\" to score "
+                         "topics from their terms alone.") from None
+    pipe = nlp.get_pipe("textcat_multilabel")
+    assert isinstance(pipe, TextCategorizer)
+    return pipe
 
 
 def categories(topics: list[Topic]) -> list[Category]:
@@ -183,16 +257,23 @@ def categories(topics: list[Topic]) -> list[Category]:
 
 
 @Language.factory(
-    "newsx_topics_v1",
+    "newsx_topics_v2",
     assigns=["doc._.newsx_topics", "doc._.newsx_categories"],
-    default_config={"extra": [], "min_score": MIN_SCORE, **asdict(Scoring())},
+    default_config={"extra": [], "min_score": MIN_SCORE, "classifier": "newsx:topics",
+                    **asdict(Scoring())},
 )
 def make_topics(
-    nlp: Language, name: str, extra: list[str], min_score: float, head_chars: int,
-    head_boost: float, scale: float, offset: float, length_words: int, max_words: int,
-    short_words: int, inflect: bool, negative: bool,
+    nlp: Language, name: str, extra: list[str], min_score: float, classifier: str,
+    head_chars: int, head_boost: float, scale: float, offset: float, length_words: int,
+    max_words: int, short_words: int, inflect: bool, negative: bool, model_weight: float,
+    short_floor: float,
 ) -> TopicScorer:
+    """`classifier`: a spaCy pipeline with a textcat_multilabel over topic ids; "newsx:topics"
+    is the one newsx ships (models/topics), "" none."""
     scoring = Scoring(head_chars=head_chars, head_boost=head_boost, scale=scale, offset=offset,
                       length_words=length_words, max_words=max_words, short_words=short_words,
-                      inflect=inflect, negative=negative)
-    return TopicScorer(nlp, name, extra, min_score, scoring)
+                      inflect=inflect, negative=negative, model_weight=model_weight,
+                      short_floor=short_floor)
+    if classifier == "newsx:topics":
+        classifier = str(asset("topics"))
+    return TopicScorer(nlp, name, extra, min_score, scoring, classifier)

@@ -1,0 +1,223 @@
+"""Records into a SQLite database (sqlite-utils), ready for SQL, `newsx report` and Datasette.
+
+Tables (README "Database"):
+  articles            one row per record: id, source, title, url, date, language, error
+  entities            one row per entity across the corpus: id ("person/Joe Biden",
+                      "place/US/Georgia"), type, name, country, geonames_id, lat, lon, admin1
+  article_entities    article_id, entity_id, count, salience, aliases (JSON)
+  mentions            article_id, entity_id, start, end, text, label (large: records written
+                      with --no-mentions, or mentions=False here, leave it empty)
+  topics, categories  the taxonomy topics and IPTC top-level categories seen
+  article_topics      article_id, topic_id, score, model, evidence (JSON)
+  article_categories  article_id, category, score
+Each batch of records is one transaction: a killed run leaves whole batches. Writing an article
+again replaces its rows, so re-running over the same articles adds nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from newsx.errors import DatabaseError
+from newsx.schema import Entity, Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SCHEMA_VERSION = 1
+LINKS = ("article_entities", "mentions", "article_topics", "article_categories")
+
+
+def entity_id(entity: Entity) -> str:
+    """A stable key across the corpus; places keep their country apart (Georgia, US / GE)."""
+    if entity.type == "place":
+        return f"place/{entity.country or '-'}/{entity.name}"
+    return f"{entity.type}/{entity.name}"
+
+
+def open_database(path: str | Path | sqlite3.Connection) -> Database:
+    """The database at `path` (or on a connection), created with newsx's tables when new."""
+    try:
+        import sqlite_utils
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise DatabaseError("--db needs sqlite-utils: pip install sqlite-utils") from None
+    try:
+        db = sqlite_utils.Database(path if isinstance(path, sqlite3.Connection) else str(path))
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL: a crash loses no committed batch
+        db.execute("PRAGMA cache_size=-65536")
+        create_tables(db)
+    except Exception as e:
+        raise DatabaseError(f"cannot open the database {path}: {e}. Give a new file, or one "
+                            "that newsx wrote.") from None
+    return db
+
+
+def create_tables(db: Database) -> None:
+    if "articles" in db.table_names():
+        version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
+        if version != str(SCHEMA_VERSION):
+            raise DatabaseError(f"{db.conn} holds tables newsx did not write (schema {version})")
+        return
+    with db.atomic():
+        db.table("newsx").create({"key": str, "value": str}, pk="key")
+        db.table("newsx").insert({"key": "schema", "value": str(SCHEMA_VERSION)})
+        db.table("articles").create({"id": str, "source": str, "title": str, "url": str, "date": str,
+                               "language": str, "error": str, "error_message": str}, pk="id")
+        db.table("entities").create({"id": str, "type": str, "name": str, "country": str,
+                               "geonames_id": int, "lat": float, "lon": float, "admin1": str},
+                              pk="id")
+        db.table("topics").create({"id": str, "name": str, "iptc": str}, pk="id")
+        db.table("categories").create({"iptc": str, "name": str}, pk="iptc")
+        db.table("article_entities").create(
+            {"article_id": str, "entity_id": str, "count": int, "salience": float,
+             "aliases": str},
+            pk=("article_id", "entity_id"),
+            foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
+        db.table("mentions").create(  # rowid table: the cheapest to fill; rows go per article
+            {"article_id": str, "entity_id": str, "start": int, "end": int, "text": str,
+             "label": str},
+            foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
+        db.table("article_topics").create(
+            {"article_id": str, "topic_id": str, "score": float, "model": float,
+             "evidence": str},
+            pk=("article_id", "topic_id"),
+            foreign_keys=[("article_id", "articles", "id"), ("topic_id", "topics", "id")])
+        db.table("article_categories").create(
+            {"article_id": str, "category": str, "score": float},
+            pk=("article_id", "category"),
+            foreign_keys=[("article_id", "articles", "id"), ("category", "categories", "iptc")])
+        # the report's queries: who is in which articles, by type and date
+        db.table("articles").create_index(["date"])
+        db.table("mentions").create_index(["article_id"])
+        db.table("entities").create_index(["type"])
+        db.table("article_entities").create_index(["entity_id"])
+        db.table("article_topics").create_index(["topic_id"])
+        db.table("article_categories").create_index(["category"])
+    db.table("articles").enable_fts(["title"], create_triggers=True)
+
+
+class DatabaseWriter:
+    """Writes records in batches, one transaction each."""
+
+    def __init__(self, path: str | Path | sqlite3.Connection, mentions: bool = True,
+                 batch_size: int = 500) -> None:
+        self.db = open_database(path)
+        self.mentions = mentions
+        self.batch_size = batch_size
+        self.pending: list[Record] = []
+        self.written = 0
+
+    def write(self, record: Record) -> None:
+        self.pending.append(record)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            write_batch(self.db, self.pending, self.mentions)
+            self.written += len(self.pending)
+            self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+        self.db.close()
+
+
+COLUMNS = {
+    "articles": ["id", "source", "title", "url", "date", "language", "error", "error_message"],
+    "entities": ["id", "type", "name", "country", "geonames_id", "lat", "lon", "admin1"],
+    "topics": ["id", "name", "iptc"],
+    "categories": ["iptc", "name"],
+    "article_entities": ["article_id", "entity_id", "count", "salience", "aliases"],
+    "mentions": ["article_id", "entity_id", "start", "end", "text", "label"],
+    "article_topics": ["article_id", "topic_id", "score", "model", "evidence"],
+    "article_categories": ["article_id", "category", "score"],
+}
+PKS = {"articles": ["id"], "entities": ["id"], "topics": ["id"], "categories": ["iptc"],
+       "article_entities": ["article_id", "entity_id"], "mentions": [],
+       "article_topics": ["article_id", "topic_id"], "article_categories": ["article_id", "category"]}
+_json = msgspec.json.encode
+
+
+def write_batch(db: Database, records: list[Record], mentions: bool = True) -> None:
+    """One transaction: the articles' old rows out, their new rows in."""
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
+    records = list({r.id: r for r in records}.values())  # an id twice in a batch: the last
+    for r in records:
+        rows["articles"].append((r.id, r.source, r.title, r.url, r.date, r.language,
+                                 r.error.type if r.error else None,
+                                 r.error.message if r.error else None))
+        for e in r.entities:
+            key = entity_id(e)
+            rows["entities"].append((key, e.type, e.name, e.country, e.geonames_id, e.lat, e.lon,
+                                     e.admin1))
+            rows["article_entities"].append((r.id, key, e.count, e.salience,
+                                             _json(e.aliases).decode()))
+            if mentions:
+                rows["mentions"] += [(r.id, key, m.start, m.end, m.text, m.label)
+                                     for m in e.mentions]
+        for t in r.topics:
+            rows["topics"].append((t.id, t.name, _json(t.iptc).decode()))
+            rows["article_topics"].append(
+                (r.id, t.id, t.score, t.model,
+                 _json([[x.term, x.count] for x in t.evidence]).decode()))
+        for c in r.categories:
+            rows["categories"].append((c.iptc, c.name))
+            rows["article_categories"].append((r.id, c.iptc, c.score))
+    ids = list(dict.fromkeys(r.id for r in records))
+    with db.atomic():
+        for name in LINKS:
+            _delete(db, name, ids)
+        for name in COLUMNS:  # parents first
+            if name in ("entities", "topics", "categories"):  # once each per batch
+                rows[name] = list({row[0]: row for row in rows[name]}.values())
+            _upsert(db, name, rows[name])
+
+
+# sqlite-utils creates the tables, indexes and full-text search; rows go in through one
+# executemany per table, since building each row's SQL in Python (upsert_all) took 60 % of a load
+def _upsert(db: Database, table: str, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    columns, pk = COLUMNS[table], PKS[table]
+    if not pk:  # the article's old rows are gone: plain inserts
+        db.conn.executemany(f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(columns))})",
+                            rows)
+        return
+    rest = [c for c in columns if c not in pk]
+    update = ", ".join(f"[{c}] = excluded.[{c}]" for c in rest)
+    changed = " OR ".join(f"[{c}] IS NOT excluded.[{c}]" for c in rest)  # unchanged: no write
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT ({', '.join(f'[{c}]' for c in pk)}) DO UPDATE SET {update} "
+           f"WHERE {changed}")
+    db.conn.executemany(sql, rows)
+
+
+def _delete(db: Database, table: str, ids: list[str]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        db.execute(f"DELETE FROM [{table}] WHERE article_id IN ({','.join('?' * len(chunk))})",
+                   chunk)
+
+
+def load_records(db_path: str | Path | sqlite3.Connection, records: Iterable[Record],
+                 mentions: bool = True, batch_size: int = 500) -> int:
+    """Write records (from `newsx extract` output) into the database; the number written."""
+    writer = DatabaseWriter(db_path, mentions, batch_size)
+    try:
+        for record in records:
+            writer.write(record)
+    except BaseException:
+        writer.db.close()  # the unfinished batch is not written: whole batches only
+        raise
+    writer.flush()
+    if not isinstance(db_path, sqlite3.Connection):  # a caller's connection stays open
+        writer.db.close()
+    return writer.written

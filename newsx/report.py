@@ -1,0 +1,157 @@
+"""Counts across a corpus, in SQL over newsx's database: `newsx report`.
+
+`build_report()` returns a plain dict (the JSON contract of `newsx report --format json`):
+articles, entities, topics, categories, pairs, dates, weeks (topics by ISO week) and places
+(with coordinates, for the map). A JSON Lines source is first loaded into a temporary database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsx.errors import UsageError
+
+TYPES = ("person", "place", "organisation")
+MAX_PAIR_ENTITIES = 200  # pairs are counted among the most frequent entities only
+
+
+@dataclass(frozen=True)
+class Filters:
+    types: tuple[str, ...] = TYPES
+    topic: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    top: int = 10
+
+    def selection(self) -> tuple[str, list[Any]]:
+        """SQL selecting the ids of the articles the report covers, and its parameters."""
+        where, params = ["error IS NULL"], []
+        if self.since:
+            where.append("date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("substr(date, 1, 10) <= ?")
+            params.append(self.until)
+        if self.topic:
+            where.append("id IN (SELECT article_id FROM article_topics WHERE topic_id = ?)")
+            params.append(self.topic)
+        return f"SELECT id FROM articles WHERE {' AND '.join(where)}", params
+
+
+def is_database(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"
+
+
+@contextmanager
+def open_source(source: str) -> Iterator[sqlite3.Connection]:
+    """A read connection to a database, or to one in memory loaded from JSON Lines records
+    (a file, or '-' for stdin)."""
+    import sys
+
+    from newsx.database import load_records
+    from newsx.schema import read_records
+
+    path = Path(source)
+    if source != "-" and not path.exists():
+        raise UsageError(f"no such file: {source}")
+    if source != "-" and is_database(path):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    conn = sqlite3.connect(":memory:")
+    stream = sys.stdin.buffer if source == "-" else path.open("rb")
+    try:
+        load_records(conn, read_records(stream, source), mentions=False, batch_size=2000)
+        yield conn
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+        conn.close()
+
+
+def build_report(conn: sqlite3.Connection, filters: Filters) -> dict[str, Any]:
+    conn.row_factory = sqlite3.Row
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "articles" not in tables:
+        raise UsageError("this database has no newsx tables: write one with "
+                         "`newsx extract ... --db FILE` or `newsx load`")
+    sel, params = filters.selection()
+    conn.execute("DROP TABLE IF EXISTS temp.sel")
+    conn.execute(f"CREATE TEMP TABLE sel AS {sel}", params)
+    conn.execute("CREATE INDEX temp.sel_id ON sel(id)")
+    types = [t for t in filters.types if t in TYPES]
+    marks = ",".join("?" * len(types))
+    top = filters.top
+
+    def rows(sql: str, *args: Any) -> list[dict[str, Any]]:
+        return [dict(r) for r in conn.execute(sql, args)]
+
+    articles = conn.execute("SELECT COUNT(*) FROM sel").fetchone()[0]
+    entity_stats = """
+        SELECT e.id, e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
+               ROUND(AVG(ae.salience), 3) AS salience
+        FROM article_entities ae JOIN sel ON sel.id = ae.article_id
+        JOIN entities e ON e.id = ae.entity_id"""
+    entities = []
+    for kind in types:
+        entities += rows(f"{entity_stats} WHERE e.type = ? GROUP BY e.id "
+                         "ORDER BY articles DESC, mentions DESC, e.name LIMIT ?", kind, top)
+    topics = rows("""
+        SELECT t.id, t.name, COUNT(*) AS articles, ROUND(AVG(at.score), 3) AS score
+        FROM article_topics at JOIN sel ON sel.id = at.article_id
+        JOIN topics t ON t.id = at.topic_id
+        GROUP BY t.id ORDER BY articles DESC, t.id LIMIT ?""", top)
+    categories = rows("""
+        SELECT c.iptc, c.name, COUNT(*) AS articles
+        FROM article_categories ac JOIN sel ON sel.id = ac.article_id
+        JOIN categories c ON c.iptc = ac.category
+        GROUP BY c.iptc ORDER BY articles DESC, c.iptc""")
+    pairs = rows(f"""
+        WITH frequent AS (
+            SELECT ae.entity_id FROM article_entities ae JOIN sel ON sel.id = ae.article_id
+            JOIN entities e ON e.id = ae.entity_id WHERE e.type IN ({marks})
+            GROUP BY ae.entity_id ORDER BY COUNT(*) DESC LIMIT {MAX_PAIR_ENTITIES})
+        SELECT ea.name AS a, ea.type AS a_type, eb.name AS b, eb.type AS b_type,
+               COUNT(*) AS articles
+        FROM article_entities x JOIN sel ON sel.id = x.article_id
+        JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
+        JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id
+        WHERE x.entity_id IN frequent AND y.entity_id IN frequent
+        GROUP BY x.entity_id, y.entity_id ORDER BY articles DESC, a, b LIMIT ?""",
+                 *types, top)
+    dates = rows("""
+        SELECT substr(a.date, 1, 10) AS date, COUNT(*) AS articles
+        FROM articles a JOIN sel ON sel.id = a.id WHERE a.date IS NOT NULL
+        GROUP BY 1 ORDER BY 1""")
+    weeks = rows("""
+        WITH best AS (
+            SELECT at.topic_id FROM article_topics at JOIN sel ON sel.id = at.article_id
+            GROUP BY at.topic_id ORDER BY COUNT(*) DESC LIMIT 5)
+        SELECT strftime('%Y-W%W', a.date) AS week, at.topic_id AS topic, COUNT(*) AS articles
+        FROM article_topics at JOIN sel ON sel.id = at.article_id
+        JOIN articles a ON a.id = at.article_id
+        WHERE a.date IS NOT NULL AND at.topic_id IN best AND week IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2""")
+    places = rows(f"""{entity_stats} WHERE e.type = 'place' AND e.lat IS NOT NULL
+        GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 200""")
+    coords = {r["id"]: r for r in rows("SELECT id, lat, lon FROM entities WHERE lat IS NOT NULL")}
+    for p in places:
+        p["lat"], p["lon"] = coords[p["id"]]["lat"], coords[p["id"]]["lon"]
+    for e in [*entities, *places]:
+        e.pop("id")
+    return {
+        "articles": articles,
+        "filters": {"types": types, "topic": filters.topic, "since": filters.since,
+                    "until": filters.until, "top": top},
+        "entities": entities, "topics": topics, "categories": categories, "pairs": pairs,
+        "dates": dates, "weeks": weeks, "places": places,
+    }
