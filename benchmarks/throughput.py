@@ -16,7 +16,8 @@ Words are whitespace-separated tokens of the texts; peak RSS is that of the larg
 (from wait4). --memory runs newsx --jobs 2 over corpora of N articles (the input cycled) and
 prints the peak RSS of each, to show that memory does not grow with the input. --long joins
 articles into one text of N MB and runs newsx --jobs 1 on it and on the same articles as
-separate ones: time, words/s and peak RSS of each.
+separate ones: time, words/s and peak RSS of each. --topics-cost times newsx in one process
+with and without its topic classifier and topic component.
 """
 
 from __future__ import annotations
@@ -72,6 +73,40 @@ def write_corpus(src: Path, dest: Path, n: int) -> int:
     return words
 
 
+def topics_cost(src: Path, limit: int, rounds: int) -> None:
+    """One process, one pipeline, the same articles: newsx as shipped, without the topic
+    classifier, and without the topic component at all (alternating; median seconds)."""
+    from newsx.components.topics import TopicScorer
+    from newsx.pipeline import annotate, load_pipeline
+    from newsx.sources import iter_articles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = write_corpus(src, corpus, limit)
+        articles = list(iter_articles([str(corpus)]))
+        nlp = load_pipeline()
+        topics = nlp.get_pipe("newsx_topics")
+        assert isinstance(topics, TopicScorer)
+        textcat = topics.textcat
+        annotate(nlp, articles[:20])  # warm up
+        times: dict[str, list[float]] = {"newsx": [], "no classifier": [], "no topics": []}
+        for _ in range(rounds):
+            for name in times:
+                topics.textcat = None if name == "no classifier" else textcat
+                start = time.perf_counter()
+                if name == "no topics":
+                    with nlp.select_pipes(disable=["newsx_topics"]):
+                        annotate(nlp, articles)
+                else:
+                    annotate(nlp, articles)
+                times[name].append(time.perf_counter() - start)
+        med = {k: statistics.median(v) for k, v in times.items()}
+        for name, secs in med.items():
+            print(f"{name:<14} {secs:7.2f} s {words / secs:8,.0f} words/s")
+        print(f"topics cost {1 - med['no topics'] / med['newsx']:.1%} of newsx's time, the "
+              f"classifier {1 - med['no classifier'] / med['newsx']:.1%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("corpus", type=Path)
@@ -79,7 +114,12 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--memory", default="", help="comma-separated corpus sizes, e.g. 1000,10000")
     ap.add_argument("--long", default="", help="comma-separated sizes in MB, e.g. 1,8")
+    ap.add_argument("--topics-cost", action="store_true",
+                    help="the share of newsx's time spent on topics (terms and classifier)")
     args = ap.parse_args()
+    if args.topics_cost:
+        topics_cost(args.corpus, args.limit, args.rounds)
+        return
     model = resolve_model()  # what newsx loads (start-up is compared with loading it)
     base = next(m for m in FALLBACKS if __import__("importlib").util.find_spec(m))  # plain spaCy
     newsx = [sys.executable, "-m", "newsx", "extract", "-q", "-f", "jsonl"]

@@ -172,6 +172,18 @@ def extract(
                      "report`, Datasette); stdout then gets records only if --format is given.",
                      show_default=False),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run on Dask: tcp://host:8786 (a running scheduler) "
+                     "or local:N (N local worker processes). Inputs may be fsspec URLs "
+                     "(s3://..., gs://...).", show_default=False),
+    ] = None,
+    output_dir: Annotated[
+        str | None,
+        typer.Option("--output-dir", help="With --scheduler: workers write part-NNNNN.jsonl "
+                     "and a manifest.json here (a folder or fsspec URL) instead of stdout.",
+                     show_default=False),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar.")
     ] = False,
@@ -194,6 +206,8 @@ def extract(
 
       newsx extract news/ --db news.db && newsx report news.db
 
+      newsx extract --scheduler local:4 'archive/**/*.html' --output-dir parts/
+
     Exit status: 0 every input processed; 1 some inputs failed (each has an error record);
     2 usage error (bad option, model, taxonomy or cache; no input); 130 interrupted.
     """
@@ -209,39 +223,88 @@ def extract(
                              "(for example `cat story.txt | newsx extract`).")
         paths = ["-"]
     keep = RecordFilter.parse(types, min_salience, mentions)
+    if scheduler and cache:
+        raise UsageError("--cache is a SQLite file on this machine, which Dask workers on other "
+                         "machines cannot share; drop --cache when you use --scheduler")
+    if output_dir and db:
+        raise UsageError("with --output-dir the records stay in the parts and never reach this "
+                         "machine; load them afterwards: newsx load DIR/part-*.jsonl --db FILE")
+    if output_dir and output_format is not OutputFormat.auto:
+        raise UsageError("--output-dir writes JSON Lines parts; leave out --format")
     settings = Settings(resolve_model(model), tuple(str(p) for p in topics or ()), min_score)
     jobs = jobs or min(os.cpu_count() or 1, MAX_JOBS)
-    writers = [] if db and output_format is OutputFormat.auto else [
+    writers = [] if (db or output_dir) and output_format is OutputFormat.auto else [
         make_writer(resolve_format(output_format), sys.stdout, Console())]
     if db:
         from newsx.database import DatabaseWriter
 
         writers.append(DatabaseWriter(db, batch_size=batch_size))
     failed = 0
-    with Runner(settings, jobs=jobs, batch_size=batch_size, cache_path=cache) as runner:
-        for note in runner.check():
-            warn(f"note: {note}")
-        articles = iter_articles(paths, input_format.value, text_key)
-        with _progress(not quiet and sys.stderr.isatty()) as bar:
-            for article, record in runner.run(articles):
-                for message in article.warnings:
-                    warn(f"warning: {message}")
-                if record.language not in (None, "en"):
-                    name = LANGUAGES.get(record.language or "", record.language)
-                    warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
-                         "newsx's model reads English, so entities and topics may be wrong")
-                if record.error is not None:
-                    failed += 1
-                    warn(f"error: {record.error.message}")
-                kept = keep(record)
-                for writer in writers:
-                    writer.write(kept)
-                bar(article)
-        for writer in writers:
-            writer.close()
+    if scheduler:
+        failed = _extract_on_dask(scheduler, paths, settings, input_format.value, text_key,
+                                  batch_size, output_dir, keep, writers)
+    else:
+        if output_dir:
+            raise UsageError("--output-dir goes with --scheduler (workers write the parts); "
+                             "without it, redirect stdout: newsx extract ... > records.jsonl")
+        with Runner(settings, jobs=jobs, batch_size=batch_size, cache_path=cache) as runner:
+            for note in runner.check():
+                warn(f"note: {note}")
+            articles = iter_articles(paths, input_format.value, text_key)
+            with _progress(not quiet and sys.stderr.isatty()) as bar:
+                for article, record in runner.run(articles):
+                    for message in article.warnings:
+                        warn(f"warning: {message}")
+                    failed += _emit(record, keep, writers)
+                    bar(article)
+    for writer in writers:
+        writer.close()
     if failed:
         warn(f"{plural(failed, 'input')} failed")
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _emit(record: Any, keep: Any, writers: list[Any]) -> int:
+    """Warn about the record on stderr, write it; 1 if it is an error record."""
+    if record.language not in (None, "en"):
+        name = LANGUAGES.get(record.language or "", record.language)
+        warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
+             "newsx's model reads English, so entities and topics may be wrong")
+    if record.error is not None:
+        warn(f"error: {record.error.message}")
+    kept = keep(record)
+    for writer in writers:
+        writer.write(kept)
+    return int(record.error is not None)
+
+
+def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_format: str,
+                     text_key: str, batch_size: int, output_dir: str | None, keep: Any,
+                     writers: list[Any]) -> int:
+    from newsx.cluster import Options, connect, run, write_manifest
+
+    if output_dir and "://" not in output_dir:
+        output_dir = os.path.abspath(output_dir)  # workers may run elsewhere
+    client, cluster = connect(scheduler)
+    failed = 0
+    try:
+        options = Options(settings, input_format, text_key, batch_size)
+        parts = []
+        for record, part in run(client, paths, options, output_dir):
+            if record is not None:
+                failed += _emit(record, keep, writers)
+            elif part is not None:
+                parts.append(part)
+                failed += part["errors"]
+        if output_dir:
+            write_manifest(output_dir, parts, paths)
+            warn(f"wrote {plural(sum(p['records'] for p in parts), 'record')} in "
+                 f"{plural(len(parts), 'part')} to {output_dir}")
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return failed
 
 
 @contextmanager

@@ -39,9 +39,15 @@ def esc(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+def empty(title: str, why: str) -> str:
+    """A chart with nothing to draw still has its place on the page, saying why."""
+    return (f'<section><h2>{esc(title)}</h2><svg class="chart" viewBox="0 0 640 40" width="640" '
+            f'height="40"><text x="0" y="24">{esc(why)}</text></svg></section>')
+
+
 def bars(title: str, rows: list[tuple[str, int]], colour: str) -> str:
     if not rows:
-        return f"<section><h2>{esc(title)}</h2><p>none</p></section>"
+        return empty(title, "none in these articles")
     width, bar_h, label_w = 640, 22, 220
     most = max(n for _, n in rows) or 1
     parts = []
@@ -62,7 +68,8 @@ def lines(weeks: list[dict[str, Any]]) -> str:
     title = "Topics by week (articles)"
     periods = sorted({w["week"] for w in weeks})
     if len(periods) < 2:
-        return f"<section><h2>{title}</h2><p>not enough dated articles</p></section>"
+        return empty(title, "not enough dated articles (dates come from HTML pages and "
+                     "JSON Lines \"date\" fields)")
     topics = sorted({w["topic"] for w in weeks})
     counts = {(w["week"], w["topic"]): w["articles"] for w in weeks}
     width, height, pad = 640, 240, 40
@@ -90,7 +97,7 @@ def lines(weeks: list[dict[str, Any]]) -> str:
 def network(pairs: list[dict[str, Any]]) -> str:
     title = "Who appears with whom (shared articles)"
     if not pairs:
-        return f"<section><h2>{title}</h2><p>no pairs</p></section>"
+        return empty(title, "no two entities share an article")
     nodes: dict[str, str] = {}
     for p in pairs:
         nodes.setdefault(p["a"], p["a_type"])

@@ -55,6 +55,15 @@ def iter_articles(
 
 def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Article]:
     """Every article file under a folder, sorted; unreadable folders are error records."""
+    files, problems = list_folder(path)
+    yield from problems
+    for file in files:
+        yield from _from_file(file, input_format, text_key)
+
+
+def list_folder(path: str) -> tuple[list[str], list[Article]]:
+    """The article files under a folder, sorted, and error records for what cannot be read
+    (or one NoArticles record for a folder without article files)."""
     files: list[str] = []
     denied: list[Article] = []
 
@@ -67,12 +76,10 @@ def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Articl
     for root, dirs, names in os.walk(path, onerror=unreadable):
         dirs.sort()
         files += [os.path.join(root, n) for n in names if Path(n).suffix.lower() in EXTENSIONS]
-    yield from denied
     if not files and not denied:
         msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
-        yield Article(path, path, error=Error("NoArticles", msg))
-    for file in sorted(files):
-        yield from _from_file(file, input_format, text_key)
+        denied.append(Article(path, path, error=Error("NoArticles", msg)))
+    return sorted(files), denied
 
 
 def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]:
@@ -89,6 +96,12 @@ def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]
         yield Article(path, path, error=Error("ReadError", f"cannot read {path}: {e.strerror}"))
 
 
+def read_file(f: BinaryIO, name: str, input_format: str = "auto",
+              text_key: str = "text") -> Iterator[Article]:
+    """The articles of one open file (any binary file object: local, fsspec, stdin)."""
+    return _from_bytes(f, name, input_format, text_key)
+
+
 def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Iterator[Article]:
     fmt = input_format
     if fmt == "auto":
@@ -98,16 +111,16 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
     if fmt == "jsonl" and name.lower().endswith(".json"):  # one object or an array, or JSONL
         data = f.read()
         found = _json_document(data, name, text_key)
-        yield from _at_least_one(found or _jsonl(io.BytesIO(data), name, text_key), name)
+        yield from _at_least_one(found or jsonl_articles(io.BytesIO(data), name, text_key), name)
         return
     if fmt == "jsonl":
-        yield from _at_least_one(_jsonl(f, name, text_key), name)
+        yield from _at_least_one(jsonl_articles(f, name, text_key), name)
         return
     data = f.read()
     if not fmt:
         fmt = sniff(data)
         if fmt == "jsonl":
-            yield from _jsonl(io.BytesIO(data), name, text_key)
+            yield from jsonl_articles(io.BytesIO(data), name, text_key)
             return
     if b"\x00" in data[:8192]:
         yield Article(name, name, error=Error("BinaryFile", f"{name} looks binary; not parsed"))
@@ -215,8 +228,11 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
     return text, meta[0], meta[1], meta[2]
 
 
-def _jsonl(f: BinaryIO, name: str, text_key: str) -> Iterator[Article]:
-    for n, raw in enumerate(f, 1):
+def jsonl_articles(
+    f: Iterable[bytes], name: str, text_key: str = "text", first_line: int = 1
+) -> Iterator[Article]:
+    """Articles from JSON Lines; `first_line`: the number of the first line (a later part)."""
+    for n, raw in enumerate(f, first_line):
         if not raw.strip():
             continue
         where = f"{name}:{n}"
