@@ -2,11 +2,13 @@
 
     python benchmarks/eval_topics.py                     # every task, data from ../shared/data
     python benchmarks/eval_topics.py --tasks bbc,cyber --data DIR
+    python benchmarks/eval_topics.py --tasks bbc-short    # BBC cut to title + ~40 words
 
 Each corpus goes through newsx's pipeline and JSON Lines writer (the output users get), then
 eval_topics.py scores it: bbc (top-level accuracy), reuters (8 categories, micro-F1), cyber
 (recall on cybersecurity headlines), nocyber (share of BBC non-tech and Reuters articles tagged
-cyber; lower is better).
+cyber; lower is better), bbc-short (the BBC articles as short items, made by
+../shared/tools/short_items.py: accuracy and the share answered).
 """
 
 from __future__ import annotations
@@ -65,12 +67,23 @@ def main() -> None:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         preds: dict[str, Path] = {}
+        if "bbc-short" in tasks:
+            short = folder / "bbc-short-gold.jsonl"
+            with short.open("w") as f:
+                subprocess.run([sys.executable, str(SHARED / "tools" / "short_items.py"),
+                                str(args.data / CORPORA["bbc"])], stdout=f, check=True)
+            preds["bbc-short"] = folder / "bbc-short.jsonl"
+            run(short, preds["bbc-short"], args.model, args.min_score)
         for name in ("bbc", "reuters", "cyber"):
             if name in tasks or ("nocyber" in tasks and name != "cyber"):
                 preds[name] = folder / f"{name}.jsonl"
                 secs = run(args.data / CORPORA[name], preds[name], args.model, args.min_score)
                 print(f"# ran {name} in {secs:.1f}s", file=sys.stderr)
         for task in tasks:
+            if task == "bbc-short":
+                gold, pred = folder / "bbc-short-gold.jsonl", preds["bbc-short"]
+                print(task, json.dumps(score(args.scorer, "bbc", gold, pred)), flush=True)
+                continue
             if task == "nocyber":
                 gold = folder / "nocyber-gold.jsonl"
                 nocyber_gold(args.data, gold)

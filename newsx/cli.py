@@ -285,6 +285,10 @@ def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_form
 
     if output_dir and "://" not in output_dir:
         output_dir = os.path.abspath(output_dir)  # workers may run elsewhere
+    if scheduler.startswith("local:"):
+        from newsx.cluster import pipeline_for
+
+        pipeline_for(settings)  # loaded once here; local workers fork with it
     client, cluster = connect(scheduler)
     failed = 0
     try:
@@ -375,7 +379,7 @@ def load(
     ] = Path("news.db"),
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Records per transaction.")
-    ] = 500,
+    ] = 2000,
     mentions: Annotated[
         bool, typer.Option("--mentions/--no-mentions",
                            help="Fill the mentions table (most of the database's size).")

@@ -261,8 +261,14 @@ def connect(address: str) -> tuple[Client, Any]:
         if n < 1:
             raise UsageError(f"--scheduler {address!r}: write local:N with N worker processes, "
                              "e.g. local:2")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        import dask
+
+        # the workers' statistical profiler samples the running thread every 10 ms: not
+        # worth its CPU for newsx's long, uniform tasks
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.worker.multiprocessing-method": "fork"}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None

@@ -208,7 +208,7 @@ def _delete(db: Database, table: str, ids: list[str]) -> None:
 
 
 def load_records(db_path: str | Path | sqlite3.Connection, records: Iterable[Record],
-                 mentions: bool = True, batch_size: int = 500) -> int:
+                 mentions: bool = True, batch_size: int = 2000) -> int:
     """Write records (from `newsx extract` output) into the database; the number written."""
     writer = DatabaseWriter(db_path, mentions, batch_size)
     try:

@@ -116,3 +116,12 @@ def test_records_bag_from_paths_and_from_a_bag(client, corpus: Path):
 def test_what_dask_cannot_do_is_a_usage_error(runner, corpus: Path, args, message):
     result = runner.invoke(app, ["extract", str(corpus), *args])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_local_cluster_from_the_command_line(runner, data: Path):
+    """local:2 starts workers forked from a process that has loaded the pipeline."""
+    args = [str(data / "business.txt"), str(data / "sport.txt")]
+    dask = runner.invoke(app, ["extract", "-f", "jsonl", "--scheduler", "local:2", *args])
+    local = runner.invoke(app, ["extract", "-f", "jsonl", "-j", "1", *args])
+    assert dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout
