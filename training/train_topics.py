@@ -127,14 +127,15 @@ def prepare(args: argparse.Namespace) -> None:
     rows = articles()
     texts = [full_text(t, x) for _, t, x in rows]
     for (article_id, title, text), doc in zip(rows, nlp.pipe(texts, batch_size=256), strict=True):
+        cats = weak_labels(scorer, doc, args.positive)
+        # the label set counts every article (weak labels, no gold): the same with --holdout
+        for key, value in cats.items():
+            positives[key] = positives.get(key, 0) + int(value)
         if args.holdout and in_holdout(article_id):
             holdout.append(article_id)
             continue
-        cats = weak_labels(scorer, doc, args.positive)
         if not any(cats.values()):
             continue  # no topic is sure: the article teaches nothing but negatives
-        for key, value in cats.items():
-            positives[key] = positives.get(key, 0) + int(value)
         for words in (0, 20, 40, None):  # title, two leads, the whole text
             text_doc = doc if words is None else nlp.make_doc(shorten(title, text, words))
             if words is not None and (len(text_doc) < 4 or len(text_doc) >= len(doc)):
@@ -146,8 +147,7 @@ def prepare(args: argparse.Namespace) -> None:
     if args.holdout:
         (CORPUS / "topics-holdout.txt").write_text("".join(f"{i}\n" for i in holdout))
     labels = sorted(k for k, n in positives.items() if n >= args.min_positives)
-    if not args.holdout:  # the half model keeps the labels of the whole (a superset)
-        (CORPUS / "topics-labels.json").write_text(json.dumps(labels, indent=1))
+    (CORPUS / "topics-labels.json").write_text(json.dumps(labels, indent=1))
     print(f"{len(train)} training docs, {len(holdout)} held out, {len(labels)} labels "
           f"with >= {args.min_positives} positives", flush=True)
     for key in sorted(positives, key=lambda k: -positives[k]):
