@@ -61,7 +61,7 @@ class Options:
     batch_size: int = BATCH_SIZE
 
 
-def _require() -> None:
+def require_dask() -> None:
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
@@ -248,19 +248,27 @@ def write_part(part: Part | Article, options: Options, folder: str, index: int) 
 
 # -- the client -----------------------------------------------------------------------------
 
+def local_workers(address: str) -> int | None:
+    """N for `local:N`, None for a scheduler's address; a usage error for a bad `local:`."""
+    if not address.startswith("local:"):
+        return None
+    try:
+        n = int(address.split(":", 1)[1])
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise UsageError(f"--scheduler {address!r}: write local:N with N worker processes, "
+                         "e.g. local:2")
+    return n
+
+
 def connect(address: str) -> tuple[Client, Any]:
     """A client for `tcp://host:port`, or for a new LocalCluster with `local:N`."""
-    _require()
+    require_dask()
     from distributed import Client, LocalCluster
 
-    if address.startswith("local:"):
-        try:
-            n = int(address.split(":", 1)[1])
-        except ValueError:
-            n = 0
-        if n < 1:
-            raise UsageError(f"--scheduler {address!r}: write local:N with N worker processes, "
-                             "e.g. local:2")
+    n = local_workers(address)
+    if n is not None:
         import dask
 
         # the workers' statistical profiler samples the running thread every 10 ms: not
@@ -342,7 +350,7 @@ def records_bag(
     or from a bag of articles (dicts with "id" and "text", and optionally "title", "url",
     "date", "source"). Compute it on any scheduler; each worker process loads the pipeline
     once."""
-    _require()
+    require_dask()
     import dask.bag as db
 
     from newsx.model import resolve_model
