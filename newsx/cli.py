@@ -286,7 +286,7 @@ def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_form
     if output_dir and "://" not in output_dir:
         output_dir = os.path.abspath(output_dir)  # workers may run elsewhere
     if local_workers(scheduler):
-        from newsx.cluster import require_dask, pipeline_for
+        from newsx.cluster import pipeline_for, require_dask
 
         require_dask()
         pipeline_for(settings)  # loaded once here; local workers fork with it
