@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsx.errors import UsageError
-from newsx.schema import Record
+from newsx.schema import Error, Record
 from newsx.settings import BATCH_SIZE, Settings
 from newsx.sources import EXTENSIONS, Article
 
@@ -90,7 +90,7 @@ def plan(paths: Iterable[str], input_format: str = "auto",
             files = (sorted(f for f in glob.glob(path, recursive=True) if os.path.isfile(f))
                      if local else sorted(_url(path, p) for p in fs.glob(root)))
             if not files:
-                yield Article(path, path, error=_error("FileNotFound", f"nothing matches {path}"))
+                yield Article(path, path, error=Error("FileNotFound", f"nothing matches {path}"))
         elif local and os.path.isdir(path):
             from newsx.sources import list_folder
 
@@ -100,8 +100,7 @@ def plan(paths: Iterable[str], input_format: str = "auto",
             files = sorted(_url(path, p) for p in fs.find(root)
                            if Path(p).suffix.lower() in EXTENSIONS)
             if not files:
-                yield Article(path, path, error=_error("NoArticles",
-                                                       f"no article files in {path}"))
+                yield Article(path, path, error=Error("NoArticles", f"no article files in {path}"))
         else:
             files = [path]
         yield from _parts(files, input_format, workers)
@@ -109,12 +108,6 @@ def plan(paths: Iterable[str], input_format: str = "auto",
 
 def _url(original: str, found: str) -> str:
     return f"{original.split('://', 1)[0]}://{found}"
-
-
-def _error(kind: str, message: str) -> Any:
-    from newsx.schema import Error
-
-    return Error(kind, message)
 
 
 def _parts(files: list[str], input_format: str, workers: int) -> Iterator[Part | list[Part]]:
@@ -190,7 +183,7 @@ def _block(part: Part) -> bytes:
 
 
 def count_lines(part: Part) -> int:
-    return _block(part).count(b"\n") if part.jsonl else 0
+    return _block(part).count(b"\n")
 
 
 def articles(part: Part, options: Options) -> Iterator[Article]:
@@ -198,21 +191,16 @@ def articles(part: Part, options: Options) -> Iterator[Article]:
 
     import fsspec
 
-    from newsx.sources import jsonl_articles, read_file
+    from newsx.sources import jsonl_articles, read_path
 
     if part.jsonl is not None:
         data = _block(part)
         yield from jsonl_articles(io.BytesIO(data), part.jsonl, options.text_key,
                                   part.first_line or 1)
         return
-    for name in part.files:
-        try:
-            with fsspec.open(name, "rb") as f:
-                yield from read_file(f, name, options.input_format, options.text_key)
-        except FileNotFoundError:
-            yield Article(name, name, error=_error("FileNotFound", f"no such file: {name}"))
-        except OSError as e:
-            yield Article(name, name, error=_error("ReadError", f"cannot read {name}: {e}"))
+    for name in part.files:  # the same reading, and errors, as a local run
+        yield from read_path(name, options.input_format, options.text_key,
+                             lambda p: fsspec.open(p, "rb"))
 
 
 def run_part(part: Part | Article, options: Options) -> list[Record]:

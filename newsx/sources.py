@@ -7,7 +7,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -50,7 +51,7 @@ def iter_articles(
         elif os.path.isdir(path):
             yield from _from_folder(path, input_format, text_key)
         else:
-            yield from _from_file(path, input_format, text_key)
+            yield from read_path(path, input_format, text_key)
 
 
 def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Article]:
@@ -58,7 +59,7 @@ def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Articl
     files, problems = list_folder(path)
     yield from problems
     for file in files:
-        yield from _from_file(file, input_format, text_key)
+        yield from read_path(file, input_format, text_key)
 
 
 def list_folder(path: str) -> tuple[list[str], list[Article]]:
@@ -82,9 +83,18 @@ def list_folder(path: str) -> tuple[list[str], list[Article]]:
     return sorted(files), denied
 
 
-def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]:
+def _open_binary(path: str) -> BinaryIO:
+    return open(path, "rb")  # noqa: SIM115 (read_path closes it)
+
+
+def read_path(
+    path: str, input_format: str = "auto", text_key: str = "text",
+    opener: Callable[[str], AbstractContextManager[BinaryIO]] = _open_binary,
+) -> Iterator[Article]:
+    """The articles of one file; what cannot be read is an error record. `opener` opens the
+    path for binary reading (Dask workers pass fsspec's, for URLs)."""
     try:
-        with open(path, "rb") as f:
+        with opener(path) as f:
             yield from _from_bytes(f, path, input_format, text_key)
     except FileNotFoundError:
         yield Article(path, path, error=Error("FileNotFound", f"no such file: {path}"))
@@ -94,12 +104,6 @@ def _from_file(path: str, input_format: str, text_key: str) -> Iterator[Article]
         yield Article(path, path, error=Error("PermissionDenied", f"cannot read {path}"))
     except OSError as e:
         yield Article(path, path, error=Error("ReadError", f"cannot read {path}: {e.strerror}"))
-
-
-def read_file(f: BinaryIO, name: str, input_format: str = "auto",
-              text_key: str = "text") -> Iterator[Article]:
-    """The articles of one open file (any binary file object: local, fsspec, stdin)."""
-    return _from_bytes(f, name, input_format, text_key)
 
 
 def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Iterator[Article]:
