@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SCHEMA_VERSION = 1
-LINKS = ("article_entities", "mentions", "article_topics", "article_categories")
 
 
 def entity_id(entity: Entity) -> str:
@@ -58,6 +57,40 @@ def open_database(path: str | Path | sqlite3.Connection) -> Database:
     return db
 
 
+# name -> (columns and their types, primary key, foreign keys), parents before children;
+# mentions is a rowid table (the cheapest to fill: an article's old rows are deleted first)
+TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list[tuple[str, str, str]]]] = {
+    "articles": ({"id": str, "source": str, "title": str, "url": str, "date": str,
+                  "language": str, "error": str, "error_message": str}, ("id",), []),
+    "entities": ({"id": str, "type": str, "name": str, "country": str, "geonames_id": int,
+                  "lat": float, "lon": float, "admin1": str}, ("id",), []),
+    "topics": ({"id": str, "name": str, "iptc": str}, ("id",), []),
+    "categories": ({"iptc": str, "name": str}, ("iptc",), []),
+    "article_entities": (
+        {"article_id": str, "entity_id": str, "count": int, "salience": float, "aliases": str},
+        ("article_id", "entity_id"),
+        [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    "mentions": (
+        {"article_id": str, "entity_id": str, "start": int, "end": int, "text": str,
+         "label": str},
+        (),
+        [("article_id", "articles", "id"), ("entity_id", "entities", "id")]),
+    "article_topics": (
+        {"article_id": str, "topic_id": str, "score": float, "model": float, "evidence": str},
+        ("article_id", "topic_id"),
+        [("article_id", "articles", "id"), ("topic_id", "topics", "id")]),
+    "article_categories": (
+        {"article_id": str, "category": str, "score": float},
+        ("article_id", "category"),
+        [("article_id", "articles", "id"), ("category", "categories", "iptc")]),
+}
+LINKS = [name for name, (columns, _, _) in TABLES.items() if "article_id" in columns]
+# the report's queries: who is in which articles, by type and date (and deletes by article)
+INDEXES = [("articles", "date"), ("mentions", "article_id"), ("entities", "type"),
+           ("article_entities", "entity_id"), ("article_topics", "topic_id"),
+           ("article_categories", "category")]
+
+
 def create_tables(db: Database) -> None:
     if "articles" in db.table_names():
         version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
@@ -67,38 +100,10 @@ def create_tables(db: Database) -> None:
     with db.atomic():
         db.table("newsx").create({"key": str, "value": str}, pk="key")
         db.table("newsx").insert({"key": "schema", "value": str(SCHEMA_VERSION)})
-        db.table("articles").create({"id": str, "source": str, "title": str, "url": str, "date": str,
-                               "language": str, "error": str, "error_message": str}, pk="id")
-        db.table("entities").create({"id": str, "type": str, "name": str, "country": str,
-                               "geonames_id": int, "lat": float, "lon": float, "admin1": str},
-                              pk="id")
-        db.table("topics").create({"id": str, "name": str, "iptc": str}, pk="id")
-        db.table("categories").create({"iptc": str, "name": str}, pk="iptc")
-        db.table("article_entities").create(
-            {"article_id": str, "entity_id": str, "count": int, "salience": float,
-             "aliases": str},
-            pk=("article_id", "entity_id"),
-            foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
-        db.table("mentions").create(  # rowid table: the cheapest to fill; rows go per article
-            {"article_id": str, "entity_id": str, "start": int, "end": int, "text": str,
-             "label": str},
-            foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")])
-        db.table("article_topics").create(
-            {"article_id": str, "topic_id": str, "score": float, "model": float,
-             "evidence": str},
-            pk=("article_id", "topic_id"),
-            foreign_keys=[("article_id", "articles", "id"), ("topic_id", "topics", "id")])
-        db.table("article_categories").create(
-            {"article_id": str, "category": str, "score": float},
-            pk=("article_id", "category"),
-            foreign_keys=[("article_id", "articles", "id"), ("category", "categories", "iptc")])
-        # the report's queries: who is in which articles, by type and date
-        db.table("articles").create_index(["date"])
-        db.table("mentions").create_index(["article_id"])
-        db.table("entities").create_index(["type"])
-        db.table("article_entities").create_index(["entity_id"])
-        db.table("article_topics").create_index(["topic_id"])
-        db.table("article_categories").create_index(["category"])
+        for name, (columns, pk, foreign_keys) in TABLES.items():
+            db.table(name).create(columns, pk=pk or None, foreign_keys=foreign_keys or None)
+        for name, column in INDEXES:
+            db.table(name).create_index([column])
     db.table("articles").enable_fts(["title"], create_triggers=True)
 
 
@@ -129,25 +134,12 @@ class DatabaseWriter:
         self.db.close()
 
 
-COLUMNS = {
-    "articles": ["id", "source", "title", "url", "date", "language", "error", "error_message"],
-    "entities": ["id", "type", "name", "country", "geonames_id", "lat", "lon", "admin1"],
-    "topics": ["id", "name", "iptc"],
-    "categories": ["iptc", "name"],
-    "article_entities": ["article_id", "entity_id", "count", "salience", "aliases"],
-    "mentions": ["article_id", "entity_id", "start", "end", "text", "label"],
-    "article_topics": ["article_id", "topic_id", "score", "model", "evidence"],
-    "article_categories": ["article_id", "category", "score"],
-}
-PKS = {"articles": ["id"], "entities": ["id"], "topics": ["id"], "categories": ["iptc"],
-       "article_entities": ["article_id", "entity_id"], "mentions": [],
-       "article_topics": ["article_id", "topic_id"], "article_categories": ["article_id", "category"]}
 _json = msgspec.json.encode
 
 
 def write_batch(db: Database, records: list[Record], mentions: bool = True) -> None:
     """One transaction: the articles' old rows out, their new rows in."""
-    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     records = list({r.id: r for r in records}.values())  # an id twice in a batch: the last
     for r in records:
         rows["articles"].append((r.id, r.source, r.title, r.url, r.date, r.language,
@@ -174,7 +166,7 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
     with db.atomic():
         for name in LINKS:
             _delete(db, name, ids)
-        for name in COLUMNS:  # parents first
+        for name in TABLES:  # parents first
             if name in ("entities", "topics", "categories"):  # once each per batch
                 rows[name] = list({row[0]: row for row in rows[name]}.values())
             _upsert(db, name, rows[name])
@@ -185,7 +177,7 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
 def _upsert(db: Database, table: str, rows: list[tuple[Any, ...]]) -> None:
     if not rows:
         return
-    columns, pk = COLUMNS[table], PKS[table]
+    columns, pk = list(TABLES[table][0]), TABLES[table][1]
     if not pk:  # the article's old rows are gone: plain inserts
         db.conn.executemany(f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(columns))})",
                             rows)
