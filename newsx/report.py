@@ -96,14 +96,15 @@ def build_report(conn: sqlite3.Connection, filters: Filters) -> dict[str, Any]:
         return [dict(r) for r in conn.execute(sql, args)]
 
     articles = conn.execute("SELECT COUNT(*) FROM sel").fetchone()[0]
-    entity_stats = """
-        SELECT e.id, e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
-               ROUND(AVG(ae.salience), 3) AS salience
+    def entity_stats(extra: str = "") -> str:
+        return f"""
+        SELECT e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
+               ROUND(AVG(ae.salience), 3) AS salience{extra}
         FROM article_entities ae JOIN sel ON sel.id = ae.article_id
         JOIN entities e ON e.id = ae.entity_id"""
     entities = []
     for kind in types:
-        entities += rows(f"{entity_stats} WHERE e.type = ? GROUP BY e.id "
+        entities += rows(f"{entity_stats()} WHERE e.type = ? GROUP BY e.id "
                          "ORDER BY articles DESC, mentions DESC, e.name LIMIT ?", kind, top)
     topics = rows("""
         SELECT t.id, t.name, COUNT(*) AS articles, ROUND(AVG(at.score), 3) AS score
@@ -141,13 +142,8 @@ def build_report(conn: sqlite3.Connection, filters: Filters) -> dict[str, Any]:
         JOIN articles a ON a.id = at.article_id
         WHERE a.date IS NOT NULL AND at.topic_id IN best AND week IS NOT NULL
         GROUP BY 1, 2 ORDER BY 1, 2""")
-    places = rows(f"""{entity_stats} WHERE e.type = 'place' AND e.lat IS NOT NULL
+    places = rows(f"""{entity_stats(", e.lat, e.lon")} WHERE e.type = 'place' AND e.lat IS NOT NULL
         GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 200""")
-    coords = {r["id"]: r for r in rows("SELECT id, lat, lon FROM entities WHERE lat IS NOT NULL")}
-    for p in places:
-        p["lat"], p["lon"] = coords[p["id"]]["lat"], coords[p["id"]]["lon"]
-    for e in [*entities, *places]:
-        e.pop("id")
     return {
         "articles": articles,
         "filters": {"types": types, "topic": filters.topic, "since": filters.since,
