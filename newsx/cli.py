@@ -281,16 +281,11 @@ def _emit(record: Any, keep: Any, writers: list[Any]) -> int:
 def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_format: str,
                      text_key: str, batch_size: int, output_dir: str | None, keep: Any,
                      writers: list[Any]) -> int:
-    from newsx.cluster import Options, connect, local_workers, run, write_manifest
+    from newsx.cluster import Options, connect, run, write_manifest
 
     if output_dir and "://" not in output_dir:
         output_dir = os.path.abspath(output_dir)  # workers may run elsewhere
-    if local_workers(scheduler):
-        from newsx.cluster import pipeline_for, require_dask
-
-        require_dask()
-        pipeline_for(settings)  # loaded once here; local workers fork with it
-    client, cluster = connect(scheduler)
+    client, cluster = connect(scheduler, settings)
     failed = 0
     try:
         options = Options(settings, input_format, text_key, batch_size)

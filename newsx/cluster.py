@@ -61,7 +61,7 @@ class Options:
     batch_size: int = BATCH_SIZE
 
 
-def require_dask() -> None:
+def _require_dask() -> None:
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
@@ -250,15 +250,19 @@ def local_workers(address: str) -> int | None:
     return n
 
 
-def connect(address: str) -> tuple[Client, Any]:
-    """A client for `tcp://host:port`, or for a new LocalCluster with `local:N`."""
-    require_dask()
+def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any]:
+    """A client for `tcp://host:port`, or for a new LocalCluster with `local:N`, whose worker
+    processes fork from this one after it has loaded the pipeline of `settings` (as --jobs
+    does), so that no worker loads it again."""
+    n = local_workers(address)
+    _require_dask()
     from distributed import Client, LocalCluster
 
-    n = local_workers(address)
     if n is not None:
         import dask
 
+        if settings is not None:
+            pipeline_for(settings)
         # the workers' statistical profiler samples the running thread every 10 ms: not
         # worth its CPU for newsx's long, uniform tasks
         with dask.config.set({"distributed.worker.profile.enabled": False,
@@ -338,7 +342,7 @@ def records_bag(
     or from a bag of articles (dicts with "id" and "text", and optionally "title", "url",
     "date", "source"). Compute it on any scheduler; each worker process loads the pipeline
     once."""
-    require_dask()
+    _require_dask()
     import dask.bag as db
 
     from newsx.model import resolve_model
