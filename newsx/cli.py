@@ -226,6 +226,9 @@ def extract(
     if scheduler and cache:
         raise UsageError("--cache is a SQLite file on this machine, which Dask workers on other "
                          "machines cannot share; drop --cache when you use --scheduler")
+    if output_dir and not scheduler:
+        raise UsageError("--output-dir goes with --scheduler (workers write the parts); "
+                         "without it, redirect stdout: newsx extract ... > records.jsonl")
     if output_dir and db:
         raise UsageError("with --output-dir the records stay in the parts and never reach this "
                          "machine; load them afterwards: newsx load DIR/part-*.jsonl --db FILE")
@@ -244,9 +247,6 @@ def extract(
         failed = _extract_on_dask(scheduler, paths, settings, input_format.value, text_key,
                                   batch_size, output_dir, keep, writers)
     else:
-        if output_dir:
-            raise UsageError("--output-dir goes with --scheduler (workers write the parts); "
-                             "without it, redirect stdout: newsx extract ... > records.jsonl")
         with Runner(settings, jobs=jobs, batch_size=batch_size, cache_path=cache) as runner:
             for note in runner.check():
                 warn(f"note: {note}")
