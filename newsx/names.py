@@ -99,6 +99,16 @@ CALENDAR = {
 NO_PROPAGATE = CALENDAR | {"god", "internet"}
 
 
+# words that make an article a sports report, where a club is named after its city
+SPORT_WORDS = {
+    "match", "matches", "club", "clubs", "league", "cup", "striker", "midfielder", "defender",
+    "goalkeeper", "coach", "manager", "goal", "goals", "scored", "season", "squad", "team",
+    "teams", "players", "player", "fans", "champions", "semi-final", "final", "beat", "draw",
+    "drew", "innings", "wicket", "race", "title", "tournament", "half-time", "game", "games",
+    "soccer", "football", "rugby", "cricket", "hockey", "basketball", "baseball", "tennis",
+}
+
+
 def is_big_place(text: str) -> bool:
     """A country, region, state or city of BIG_CITY people or more."""
     place = gazetteer().place(text)

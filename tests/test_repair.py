@@ -8,9 +8,11 @@ from spacy.tokens import Doc
 from newsx.components.repair import EntityRepair
 
 
-def repair(blank: Language, words: list[str], ents: list[str], spaces=None) -> list[tuple]:
+def repair(blank: Language, words: list[str], ents: list[str], spaces=None,
+           propagate: bool = True) -> list[tuple]:
     doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
-    component = EntityRepair(blank, "test", add_from_gazetteer=True, propagate=True, rules=True)
+    component = EntityRepair(blank, "test", add_from_gazetteer=True, propagate=propagate,
+                             rules=True)
     return [(e.text, e.label_) for e in component(doc).ents if e.label_ != "DATE"]
 
 
@@ -180,3 +182,60 @@ def test_no_cut_at_a_dash_in_a_text_that_spaces_its_hyphens(blank):
     words = ["Romania", "-", "Cosmin", "Contra", "scored", "in", "a", "long-term", "plan", "."]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
     assert repair(blank, words, ents) == [("Romania", "GPE"), ("Cosmin Contra", "PERSON")]
+
+
+def test_double_barrelled_name_is_not_split(blank):
+    # "Henin" and "Hardenne" are only ever seen joined: one name, not a pair of people
+    words = ["Justine", "Henin", "-", "Hardenne", "lost", ".", "Henin", "-", "Hardenne", "said",
+             "so", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON",
+            "I-PERSON", "O", "O", "O"]
+    spaces = [True, False, False, True, False, True, False, False, True, True, False, False]
+    assert repair(blank, words, ents, spaces) == [("Justine Henin-Hardenne", "PERSON"),
+                                                  ("Henin-Hardenne", "PERSON")]
+
+
+def test_propagation_keeps_the_models_majority_label(blank):
+    # the model calls Heathrow a facility twice and a person once: no person is spread
+    words = ["Heathrow", "grew", ".", "Heathrow", "said", ".", "Heathrow", "flights", "and",
+             "Heathrow", "staff", "."]
+    ents = ["B-FAC", "O", "O", "B-PERSON", "O", "O", "B-FAC", "O", "O", "O", "O", "O"]
+    got = repair(blank, words, ents)
+    assert got.count(("Heathrow", "PERSON")) == 1
+    # with the model's majority, the name is found again
+    ents = ["B-PERSON", "O", "O", "B-PERSON", "O", "O", "B-FAC", "O", "O", "O", "O", "O"]
+    assert repair(blank, words, ents).count(("Heathrow", "PERSON")) == 4
+
+
+def test_known_place_tagged_org_is_a_place_except_in_sport(blank):
+    words = ["Flights", "from", "Copenhagen", "were", "cancelled", "."]
+    ents = ["O", "O", "B-ORG", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Copenhagen", "GPE")]
+    words = ["Copenhagen", "beat", "the", "league", "leaders", "in", "the", "cup", "match", "."]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Copenhagen", "ORG")]
+
+
+def test_gazetteer_adds_whole_names_only(blank):
+    words = ["The", "West", "German", "economy", "grew", "in", "the", "West", "."]
+    ents = ["O"] * len(words)
+    spaces = [True] * 7 + [False, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
+    assert [(e.text, e.start) for e in component(doc).ents] == [("West", 7)]
+
+
+def test_number_in_a_name_is_kept_but_a_score_is_cut(blank):
+    words = ["He", "hosts", "a", "show", "on", "Radio", "1", "."]
+    ents = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert repair(blank, words, ents) == [("Radio 1", "ORG")]
+    words = ["Arsenal", "2", "Chelsea", "1", "in", "the", "league", "match", "after", "the",
+             "goals", "."]
+    ents = ["B-ORG", "I-ORG", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Arsenal", "ORG"), ("Chelsea", "ORG")]
+
+
+def test_first_word_of_an_organisation_does_not_retype_a_known_place(blank):
+    words = ["Pupils", "of", "Greenville", "High", "won", ".", "Greenville", "is", "quiet", "."]
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Greenville High", "ORG"), ("Greenville", "GPE")]

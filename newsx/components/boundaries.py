@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsx.names import (
@@ -15,14 +15,23 @@ from newsx.names import (
     HONORIFICS,
     PARTICLES,
     POSSESSIVE,
+    SPORT_WORDS,
     TITLES,
     is_big_place,
 )
 
 SPACED_HYPHEN = re.compile(r"\b[a-z]+ - [a-z]+\b")
 
-def _trim(span: Span) -> Span | None:
-    """Drop determiners, titles, possessives and punctuation at the edges of a span."""
+def is_sport(doc: Doc, least: int = 3) -> bool:
+    """A sports report: clubs there are named after their cities ("Chelsea", "Madrid") and
+    a number after a name is a score ("Arsenal 2")."""
+    return sum(t.lower_ in SPORT_WORDS for t in doc) >= least
+
+
+def _trim(span: Span, sport: bool = True) -> Span | None:
+    """Drop determiners, titles, possessives and punctuation at the edges of a span; and a
+    number after the name, unless it may be part of it ("Radio 1", "Channel 4": one or two
+    digits after an organisation, outside a sports report)."""
     doc, start, end = span.doc, span.start, span.end
     label = span.label_
     while start < end:
@@ -50,7 +59,7 @@ def _trim(span: Span) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
-        elif (tok.is_lower and tok.is_alpha or tok.like_num) and end - 1 > start:
+        elif (tok.is_lower and tok.is_alpha or _score(tok, label, sport)) and end - 1 > start:
             end -= 1  # "Interfax news agency" -> "Interfax", "Durham 114" -> "Durham"
         else:
             break
@@ -60,6 +69,12 @@ def _trim(span: Span) -> Span | None:
     if not any(c.isalpha() for c in out.text) or out.text.islower():
         return None
     return out
+
+
+def _score(tok: Token, label: str, sport: bool) -> bool:
+    """A number after a name that is not part of it ("Kersey 63", "Durham 114")."""
+    in_name = label == "ORG" and not sport and tok.text.isdigit() and len(tok.text) <= 2
+    return tok.like_num and not in_name
 
 
 def spaces_hyphens(doc: Doc) -> bool:

@@ -21,7 +21,7 @@ from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsx.components.boundaries import (
@@ -31,6 +31,7 @@ from newsx.components.boundaries import (
     _parts,
     _trim,
     _with_particles,
+    is_sport,
     spaces_hyphens,
 )
 from newsx.components.context import DATELINE, _caps_context, _law_names, _starts_line
@@ -49,15 +50,29 @@ from newsx.names import (
     short_name,
 )
 
+# the rules that `skip` can turn off one by one (for the rule audit, benchmarks/eval_entities.py)
+RULES = ("particles", "cuts", "pairs", "types", "laws", "false", "datelines", "gazetteer")
+
 
 class EntityRepair:
     def __init__(
-        self, nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool, rules: bool
+        self,
+        nlp: Language,
+        name: str,
+        add_from_gazetteer: bool,
+        propagate: bool,
+        rules: bool,
+        skip: list[str] | None = None,
     ):
+        unknown = set(skip or ()) - set(RULES)
+        if unknown:
+            raise ValueError(f"[newsx_entity_repair] unknown rules to skip: {sorted(unknown)}; "
+                             f"the rules are {', '.join(RULES)}")
         self.name = name
         self.add_from_gazetteer = add_from_gazetteer
         self.propagate = propagate
         self.rules = rules
+        self.skip = set(skip or ())
         self.gaz: Gazetteer = gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._build_matcher(nlp)
@@ -72,27 +87,38 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
         kept: list[Span] = [e for e in ents if e.label_ in TARGET]
-        if self.rules:
+        on = self._on
+        if on("particles"):
             kept = _join_particles(doc, kept)
-            dash_cuts = not spaces_hyphens(doc)
-            kept = [part for ent in kept for part in self._repair(ent, dash_cuts)]
+        if on("cuts"):
+            dash_cuts, sport = not spaces_hyphens(doc), is_sport(doc)
+            kept = [part for ent in kept for part in self._repair(ent, dash_cuts, sport)]
+        if on("pairs"):
             kept = self._split_pairs(doc, kept)
+        if on("types"):
             kept = self._consistent_types(kept)
+        if on("particles"):
             kept = _with_particles(kept)
         if self.add_from_gazetteer:
-            datelines = self._datelines(doc)  # these win over the model's label
-            kept = _add(_outside(kept, datelines), datelines + self._gazetteer_matches(doc))
+            datelines = self._datelines(doc) if "datelines" not in self.skip else []
+            added = self._gazetteer_matches(doc) if "gazetteer" not in self.skip else []
+            kept = _add(_outside(kept, datelines), datelines + added)  # datelines win
         if self.propagate:
             kept = _add(kept, self._acronyms(doc, kept))
-            kept = _add(kept, self._repeats(doc, kept))
+            kept = _add(kept, self._repeats(doc, kept, model=list(ents)))
         # a name once seen naming a law or an event ("the New START treaty") is not an entity
         # anywhere in the article
-        if self.rules:
+        if on("laws"):
             laws = _law_names(doc, kept)
-            kept = [s for s in kept if s.text not in laws and not self._is_false_entity(s)]
+            kept = [s for s in kept if s.text not in laws]
+        if on("false"):
+            kept = [s for s in kept if not self._is_false_entity(s)]
         others = _outside([e for e in ents if e.label_ not in TARGET], kept)
         doc.ents = sorted(filter_spans(kept) + others, key=lambda s: s.start)
         return doc
+
+    def _on(self, rule: str) -> bool:
+        return self.rules and rule not in self.skip
 
     def _consistent_types(self, spans: list[Span]) -> list[Span]:
         """Types that the rest of the article, the gazetteer or the name itself make clear."""
@@ -103,10 +129,14 @@ class EntityRepair:
         org_short = {short for s in orgs if (short := short_name(s)) != s.text}
         org_short |= {s[0].text for s in orgs}
         out = []
+        sport = is_sport(spans[0].doc) if spans else False
         for span in spans:
             label, text = span.label_, span.text
             big_place = is_big_place(text)
-            if self.gaz.org(text) or (big_place and label != "PERSON"):
+            if label == "ORG" and big_place and not sport and not text.isupper() \
+                    and not self.gaz.org(text):
+                label = "GPE"  # a known place is a place ("Copenhagen"), but clubs in sport
+            elif self.gaz.org(text) or (big_place and label != "PERSON"):
                 pass  # the gazetteer already typed it
             elif label == "PERSON" and big_place and (len(span) > 1 or text not in person_words):
                 label = "GPE"  # "Rotterdam" tagged as a person
@@ -114,16 +144,17 @@ class EntityRepair:
                 label = "ORG"  # "Port of Rotterdam Authority"
             elif len(span) == 1 and label != "PERSON" and text in surnames:
                 label = "PERSON"  # "Scholz said" after "Olaf Scholz"
-            elif label != "ORG" and text not in person_words and text in org_short - surnames:
+            elif label != "ORG" and text not in person_words and text in org_short - surnames \
+                    and (label != "GPE" or self.gaz.place(text) is None):
                 label = "ORG"  # "Magna was up" after "Magna International Inc"
             out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
         return out
 
-    def _repair(self, ent: Span, dash_cuts: bool = True) -> list[Span]:
+    def _repair(self, ent: Span, dash_cuts: bool = True, sport: bool = False) -> list[Span]:
         out = []
         parts = _parts(ent, dash_cuts)
         for part, cut in parts:
-            span = _trim(part)
+            span = _trim(part, sport)
             if span is None or key(span.text) in self.gaz.not_entities:
                 continue
             if cut in {"line", "of"}:  # these keep a label only when the gazetteer knows them
@@ -171,12 +202,12 @@ class EntityRepair:
 
     def _split_pairs(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'Biden-Putin' (one span) -> 'Biden', 'Putin' when each side is a known name."""
-        people = Counter(t.lower_ for s in spans if s.label_ == "PERSON" for t in s if t.is_alpha)
+        # names the article also uses on their own: a word glued to a hyphen ("Henin" in
+        # "Justine Henin-Hardenne") is part of a double-barrelled name, not a known name
+        known = {t.lower_ for s in spans if s.label_ == "PERSON" for t in s
+                 if t.is_alpha and not _glued(t)}
         out = []
         for span in spans:
-            # names known from the rest of the article, not from this span itself
-            own = Counter(t.lower_ for t in span if t.is_alpha and span.label_ == "PERSON")
-            known = {w for w, n in people.items() if n > own.get(w, 0)}
             cuts = [
                 t.i
                 for t in span
@@ -210,7 +241,15 @@ class EntityRepair:
         return None
 
     def _gazetteer_matches(self, doc: Doc) -> list[Span]:
-        return [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        """Gazetteer names the model missed; a place only as a whole name, not the start or
+        end of a longer one ("West" in "West German", "Georgia" in "Georgia Pacific")."""
+        found = []
+        for match, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match]
+            if label == "GPE" and (_name_word(doc, end) or _name_word(doc, start - 1)):
+                continue
+            found.append(Span(doc, start, end, label=label))
+        return found
 
     def _datelines(self, doc: Doc) -> list[Span]:
         """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -"."""
@@ -236,8 +275,14 @@ class EntityRepair:
                     found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
         return found
 
-    def _repeats(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Other occurrences of names already found, with their majority label."""
+    def _repeats(self, doc: Doc, spans: list[Span], model: list[Span]) -> list[Span]:
+        """Other occurrences of names already found, with their majority label, unless the
+        model itself gave that name another label more often ("Heathrow": a facility five
+        times, a person once, is not spread as a person)."""
+        given: dict[tuple[str, ...], Counter[str]] = {}
+        for span in model:
+            form = tuple(t.text for t in span if not t.is_space)
+            given.setdefault(form, Counter())[span.label_] += 1
         labels: dict[tuple[str, ...], Counter[str]] = {}
         shouted: dict[tuple[str, ...], Counter[str]] = {}  # capitalised forms, for caps lines
         for span in spans:
@@ -271,19 +316,43 @@ class EntityRepair:
                 caps_only = counts is None
                 counts = counts or shouted[form]
                 ranked = counts.most_common(2) + [("", 0)]
-                if ranked[0][1] > ranked[1][1]:
-                    span = Span(doc, i, i + len(form), label=ranked[0][0])
+                label = ranked[0][0]
+                by_model = given.get(form, Counter())
+                if ranked[0][1] > ranked[1][1] and by_model[label] >= max(by_model.values(), default=0):
+                    span = Span(doc, i, i + len(form), label=label)
                     if not caps_only or _caps_context(span) or _starts_line(span):
                         found.append(span)
                 break
         return found
 
 
+def _name_word(doc: Doc, i: int) -> bool:
+    """Whether token i is a capitalised word that is not the first of its sentence."""
+    if not 0 <= i < len(doc) or not doc[i].is_alpha or not doc[i].is_title:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and not before.is_space and before.text not in {".", "!", "?", '"'}
+
+
+def _glued(token: Token) -> bool:
+    """Whether a word is joined by a hyphen to the next or previous word."""
+    doc, i = token.doc, token.i
+    after = i + 1 < len(doc) and doc[i + 1].text in {"-", "–"} and not token.whitespace_
+    before = i > 0 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_
+    return after or before
+
+
 @Language.factory(
     "newsx_entity_repair_v1",
-    default_config={"add_from_gazetteer": True, "propagate": False, "rules": True},
+    default_config={"add_from_gazetteer": True, "propagate": False, "rules": True, "skip": []},
 )
 def make_entity_repair(
-    nlp: Language, name: str, add_from_gazetteer: bool, propagate: bool, rules: bool
+    nlp: Language,
+    name: str,
+    add_from_gazetteer: bool,
+    propagate: bool,
+    rules: bool,
+    skip: list[str],
 ) -> EntityRepair:
-    return EntityRepair(nlp, name, add_from_gazetteer, propagate, rules)
+    """`skip` turns off single rules by name (see RULES), for audits and special corpora."""
+    return EntityRepair(nlp, name, add_from_gazetteer, propagate, rules, skip)
