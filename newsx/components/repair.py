@@ -128,13 +128,15 @@ class EntityRepair:
         orgs = [s for s in spans if s.label_ == "ORG" and len(s) > 1]
         org_short = {short for s in orgs if (short := short_name(s)) != s.text}
         org_short |= {s[0].text for s in orgs}
+        # "Santa Fe" after "Santa Fe Southern Pacific Corp": the start of a longer organisation
+        org_starts = {s.doc[s.start : k].text for s in orgs for k in range(s.start + 1, s.end)}
         out = []
         sport = is_sport(spans[0].doc) if spans else False
         for span in spans:
             label, text = span.label_, span.text
             big_place = is_big_place(text)
             if label == "ORG" and big_place and not sport and not text.isupper() \
-                    and not self.gaz.org(text):
+                    and not self.gaz.org(text) and text not in org_starts:
                 label = "GPE"  # a known place is a place ("Copenhagen"), but clubs in sport
             elif self.gaz.org(text) or (big_place and label != "PERSON"):
                 pass  # the gazetteer already typed it
