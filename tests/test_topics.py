@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsx.components.topics import Scoring, TopicScorer, inflections
+from newsx.components.topics import Scoring, TopicScorer, inflections, main_topics
+from newsx.schema import Topic
 from newsx.taxonomy import TaxonomyError, iptc_tree, load_taxonomy, top_level
 
 
@@ -139,3 +140,16 @@ def test_the_shipped_classifier_finds_what_the_terms_lack(nlp):
     assert doc._.newsx_categories[0].iptc == "medtop:11000000"  # politics and government
     terms_only = TopicScorer(nlp, "t", [], 0.3, Scoring(model_weight=0.0))
     assert all(t.evidence for t in terms_only(nlp.make_doc(doc.text))._.newsx_topics)
+
+
+def test_side_mentions_are_cut_within_their_category_only():
+    def topic(ident: str, code: str, score: float) -> Topic:
+        return Topic(ident, ident, [code], score, [])
+
+    trade = topic("trade", "medtop:20000373", 0.9)  # economy
+    rates = topic("interest-rates", "medtop:20000371", 0.4)  # economy, under 0.6 x 0.9
+    politics = topic("government", "medtop:20000593", 0.3)  # politics: its category's best
+    assert top_level("medtop:20000371") == top_level("medtop:20000373")
+    assert main_topics([trade, rates, politics], 0.6) == [trade, politics]
+    assert main_topics([trade, rates, politics], 0.0) == [trade, rates, politics]
+    assert main_topics([trade, rates, politics], 0.4) == [trade, rates, politics]

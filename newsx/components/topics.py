@@ -55,6 +55,9 @@ class Scoring:
     model_weight: float = 0.4  # a topic the classifier knows scores (1 - w) * terms + w * p,
     # p its probability; 0 turns the classifier off
     short_floor: float = 0.1
+    side_share: float = 0.6  # in a full article (short_words or more), a topic scoring under
+    # this share of the best topic of its IPTC top-level category is a side mention and left
+    # out (0 keeps every topic); a short item keeps every topic it has evidence for
 
 
 # topic index -> term -> [count, first character offset]: adds up over the pieces of a text
@@ -225,7 +228,23 @@ class TopicScorer:
         if not kept and words < s.short_words:
             # a feed item says what it may be about, with a score that says how sure
             kept = [t for t in topics if t.score >= s.short_floor]
-        return kept
+        return kept if words < s.short_words else main_topics(kept, s.side_share)
+
+
+def main_topics(topics: list[Topic], share: float) -> list[Topic]:
+    """The topics that lead their IPTC top-level category: each one scoring at least `share`
+    of the best topic under the same category ("interest rates" in a trade story is a side
+    mention); topics in different categories never cut each other, so every category keeps
+    its best topic."""
+    if share <= 0:
+        return topics
+    tops = [{c.qcode for code in t.iptc if (c := top_level(code)) is not None} for t in topics]
+    best: dict[str, float] = {}
+    for t, cats in zip(topics, tops, strict=True):
+        for c in cats:
+            best[c] = max(best.get(c, 0.0), t.score)
+    return [t for t, cats in zip(topics, tops, strict=True)
+            if not cats or any(t.score >= share * best[c] for c in cats)]
 
 
 def load_classifier(nlp: Language, path: str) -> TextCategorizer | None:
@@ -270,14 +289,14 @@ def make_topics(
     nlp: Language, name: str, extra: list[str], min_score: float, classifier: str,
     head_chars: int, head_boost: float, scale: float, offset: float, length_words: int,
     max_words: int, short_words: int, inflect: bool, negative: bool, model_weight: float,
-    short_floor: float,
+    short_floor: float, side_share: float,
 ) -> TopicScorer:
     """`classifier`: a spaCy pipeline with a textcat_multilabel over topic ids; "newsx:topics"
     is the one newsx ships (models/topics), "" none."""
     scoring = Scoring(head_chars=head_chars, head_boost=head_boost, scale=scale, offset=offset,
                       length_words=length_words, max_words=max_words, short_words=short_words,
                       inflect=inflect, negative=negative, model_weight=model_weight,
-                      short_floor=short_floor)
+                      short_floor=short_floor, side_share=side_share)
     if classifier == "newsx:topics":
         classifier = str(asset("topics"))
     return TopicScorer(nlp, name, extra, min_score, scoring, classifier)
