@@ -52,6 +52,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "no negative cues": {"negative": False},
     "no plural/verb forms": {"inflect": False},
     "no short-item offset": {"short_words": 0},
+    "no side-mention cut": {"side_share": 0.0},
 }
 
 

@@ -238,13 +238,14 @@ def main_topics(topics: list[Topic], share: float) -> list[Topic]:
     its best topic."""
     if share <= 0:
         return topics
-    tops = [{c.qcode for code in t.iptc if (c := top_level(code)) is not None} for t in topics]
+    tops = [{top.qcode for code in t.iptc if (top := top_level(code)) is not None}
+            for t in topics]
     best: dict[str, float] = {}
     for t, cats in zip(topics, tops, strict=True):
-        for c in cats:
-            best[c] = max(best.get(c, 0.0), t.score)
+        for cat in cats:
+            best[cat] = max(best.get(cat, 0.0), t.score)
     return [t for t, cats in zip(topics, tops, strict=True)
-            if not cats or any(t.score >= share * best[c] for c in cats)]
+            if not cats or any(t.score >= share * best[cat] for cat in cats)]
 
 
 def load_classifier(nlp: Language, path: str) -> TextCategorizer | None:
