@@ -20,6 +20,7 @@ keeps the articles listed by `training/train_topics.py prepare --holdout` (ids a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import subprocess
 import sys
@@ -62,12 +63,27 @@ def score(topics: T.TopicScorer, doc: spacy.tokens.Doc, model_only: bool) -> lis
     return topics.rank(hits, T.count_words(doc), probs)
 
 
+def settings_of(variant: str) -> dict[str, Any]:
+    """A named variant, or "key=value;key=value" settings of the factory."""
+    if variant in VARIANTS:
+        return VARIANTS[variant]
+    fields = {f.name: f.type for f in dataclasses.fields(T.Scoring)}
+    out: dict[str, Any] = {}
+    for pair in variant.split(";"):
+        key, _, value = pair.partition("=")
+        if key not in fields:
+            raise SystemExit(f"unknown variant or setting {key!r}; settings: {', '.join(fields)}")
+        out[key] = value.lower() == "true" if fields[key] in (bool, "bool") else float(value)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=SHARED / "data")
     ap.add_argument("--classifier", default=str(asset("topics")))
     ap.add_argument("--only", type=Path, help="score only the articles listed in this file")
-    ap.add_argument("--variants", default=",".join(VARIANTS))
+    ap.add_argument("--variants", default=",".join(VARIANTS),
+                    help="names above, or settings such as offset=2 (several: offset=2;scale=3)")
     args = ap.parse_args()
     only = set(args.only.read_text().split()) if args.only else None
     scorer = SHARED / "tools" / "eval_topics.py"
@@ -93,8 +109,8 @@ def main() -> None:
               f"{'cyber':>6} {'nocyber':>8}")
         for variant in args.variants.split(","):
             # each variant is the factory's config with one setting changed
-            topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE, T.Scoring(**VARIANTS[variant]),
-                                   args.classifier)
+            topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE,
+                                   T.Scoring(**settings_of(variant)), args.classifier)
             out, tagged, checked = {}, 0, 0
             for name, (rows, docs) in corpora.items():
                 path = Path(tmp) / f"{name}-out.jsonl"

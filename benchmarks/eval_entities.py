@@ -83,7 +83,7 @@ def main() -> None:
         if args.bbc:
             head += "   BBC F1 (P / R)  per type (BBC)"
         print(head)
-        names = AUDIT if args.variants == "audit" else args.variants.split(",")
+        names = [n for v in args.variants.split(",") for n in (AUDIT if v == "audit" else [v])]
         for name in names:
             pred = Path(tmp) / f"{name}.jsonl"
             run_variant(name, articles, pred, args.model)

@@ -239,3 +239,18 @@ def test_first_word_of_an_organisation_does_not_retype_a_known_place(blank):
     words = ["Pupils", "of", "Greenville", "High", "won", ".", "Greenville", "is", "quiet", "."]
     ents = ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "O", "O", "O"]
     assert repair(blank, words, ents) == [("Greenville High", "ORG"), ("Greenville", "GPE")]
+
+
+def test_untagged_pair_of_known_people_is_found(blank):
+    # the model tags "Putin" alone in "Biden-Putin": "Biden" is found too, both being people
+    # the article names on their own; an unknown side is not
+    words = ["Joe", "Biden", "met", "Vladimir", "Putin", ".", "The", "Biden", "-", "Putin",
+             "talks", "and", "the", "Smith", "-", "Putin", "plan", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O",
+            "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"]
+    spaces = [True, True, True, True, False, True, True, False, False, True, True, True, True,
+              False, False, True, False, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    component = EntityRepair(blank, "t", add_from_gazetteer=False, propagate=False, rules=True)
+    got = [(e.text, e.start) for e in component(doc).ents]
+    assert got == [("Joe Biden", 0), ("Vladimir Putin", 3), ("Biden", 7), ("Putin", 9)]

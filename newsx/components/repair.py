@@ -230,7 +230,21 @@ class EntityRepair:
                     break
                 pieces.append(Span(doc, a, b, label=label))
             out.extend(pieces if len(pieces) == len(bounds) - 1 else [span])
-        return out
+        return out + self._untagged_pairs(doc, out, known)
+
+    def _untagged_pairs(self, doc: Doc, spans: list[Span], known: set[str]) -> list[Span]:
+        """'Biden-Putin' left (partly) untagged by the model: each side, when both are names of
+        people the article uses on their own."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for t in doc[1:-1]:
+            left, right = doc[t.i - 1], doc[t.i + 1]
+            if (t.text in {"-", "–"} and not left.whitespace_ and not t.whitespace_
+                    and left.is_title and right.is_title
+                    and left.lower_ in known and right.lower_ in known and t.i not in taken):
+                found += [Span(doc, side.i, side.i + 1, "PERSON") for side in (left, right)
+                          if side.i not in taken]
+        return found
 
     def _label_alone(self, piece: Span, people: set[str]) -> str | None:
         if all(t.lower_ in people for t in piece if t.is_alpha) and piece.text[:1].isupper():
