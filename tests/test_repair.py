@@ -254,3 +254,20 @@ def test_untagged_pair_of_known_people_is_found(blank):
     component = EntityRepair(blank, "t", add_from_gazetteer=False, propagate=False, rules=True)
     got = [(e.text, e.start) for e in component(doc).ents]
     assert got == [("Joe Biden", 0), ("Vladimir Putin", 3), ("Biden", 7), ("Putin", 9)]
+
+
+def test_hyphenated_syllable_stays_in_the_name(blank):
+    words = ["Tsai", "Ing", "-", "wen", "met", "John", "Kerr", "-", "led", "teams", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    spaces = [True, False, False, True, True, True, False, False, True, False, False]
+    assert repair(blank, words, ents, spaces, propagate=False) == [
+        ("Tsai Ing-wen", "PERSON"), ("John Kerr", "PERSON")]
+
+
+def test_hyphenated_club_of_small_places_is_not_split(blank):
+    # "Forest" is a town in the gazetteer, but no big place: the club's name stays whole
+    words = ["Jed", "-", "Forest", "beat", "Russia", "-", "Ukraine", "talks", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    spaces = [False, False, True, True, False, False, True, False, False]
+    assert repair(blank, words, ents, spaces, propagate=False) == [
+        ("Jed-Forest", "ORG"), ("Russia", "GPE"), ("Ukraine", "GPE")]

@@ -146,6 +146,29 @@ def _with_particles(spans: list[Span]) -> list[Span]:
     return out
 
 
+# words that follow a name in an English compound ("Kerr-led", "Blair-era"), not a syllable
+COMPOUND_WORDS = {"led", "era", "run", "based", "backed", "style", "born", "owned", "made",
+                  "like", "type", "free", "bound", "wide", "sized", "linked", "allied", "ish",
+                  "esque", "bashing", "loving", "hating", "proof", "less", "ite", "ites"}
+
+
+def _with_syllables(spans: list[Span]) -> list[Span]:
+    """A person's name keeps the hyphenated syllable after it: "Tsai Ing" + "-wen",
+    "Kim Jong" + "-un" (a short lower-case word glued to the hyphen after a short last word
+    of a name of two words or more)."""
+    out = []
+    for span in spans:
+        doc, end = span.doc, span.end
+        if (span.label_ == "PERSON" and len(span) > 1 and len(doc[end - 1]) <= 4
+                and end + 1 < len(doc) and doc[end].text == "-"
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and doc[end + 1].is_alpha and doc[end + 1].is_lower and len(doc[end + 1]) <= 6
+                and doc[end + 1].text not in COMPOUND_WORDS):
+            span = Span(doc, span.start, end + 2, label="PERSON")
+        out.append(span)
+    return out
+
+
 def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
     """The spans that share no token with any of `taken`."""
     used = {i for s in taken for i in range(s.start, s.end)}

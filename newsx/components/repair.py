@@ -31,6 +31,7 @@ from newsx.components.boundaries import (
     _parts,
     _trim,
     _with_particles,
+    _with_syllables,
     is_sport,
     spaces_hyphens,
 )
@@ -98,7 +99,7 @@ class EntityRepair:
         if on("types"):
             kept = self._consistent_types(kept)
         if on("particles"):
-            kept = _with_particles(kept)
+            kept = _with_syllables(_with_particles(kept))
         if self.add_from_gazetteer:
             datelines = self._datelines(doc) if "datelines" not in self.skip else []
             added = self._gazetteer_matches(doc) if "gazetteer" not in self.skip else []
@@ -249,8 +250,7 @@ class EntityRepair:
     def _label_alone(self, piece: Span, people: set[str]) -> str | None:
         if all(t.lower_ in people for t in piece if t.is_alpha) and piece.text[:1].isupper():
             return "PERSON"
-        place = self.gaz.place(piece.text)
-        if place is not None and place.kind in {"country", "region", "city"}:
+        if is_big_place(piece.text):  # "Russia-Ukraine", not "Jed-Forest" (a rugby club)
             return "GPE"
         if self.gaz.org(piece.text):
             return "ORG"
