@@ -77,8 +77,9 @@ def main() -> None:
             subprocess.run([sys.executable, str(args.scorer), "input", str(args.gold)],
                            stdout=f, check=True)
         bbc = Path(tmp) / "bbc.jsonl"
-        with bbc.open("w") as f:
-            bbc_gold.write_input(f)
+        if args.bbc:
+            with bbc.open("w") as f:
+                bbc_gold.write_input(f)
         head = f"{'variant':<16} {'all F1':>7} {'news F1':>8} {'P':>6} {'R':>6}  per type (news)"
         if args.bbc:
             head += "   BBC F1 (P / R)  per type (BBC)"

@@ -89,15 +89,16 @@ class EntityRepair:
         ents = doc.ents
         kept: list[Span] = [e for e in ents if e.label_ in TARGET]
         on = self._on
+        sport = self.rules and is_sport(doc)  # clubs named after cities, scores after names
         if on("particles"):
             kept = _join_particles(doc, kept)
         if on("cuts"):
-            dash_cuts, sport = not spaces_hyphens(doc), is_sport(doc)
+            dash_cuts = not spaces_hyphens(doc)
             kept = [part for ent in kept for part in self._repair(ent, dash_cuts, sport)]
         if on("pairs"):
             kept = self._split_pairs(doc, kept)
         if on("types"):
-            kept = self._consistent_types(kept)
+            kept = self._consistent_types(kept, sport)
         if on("particles"):
             kept = _with_syllables(_with_particles(kept))
         if self.add_from_gazetteer:
@@ -121,7 +122,7 @@ class EntityRepair:
     def _on(self, rule: str) -> bool:
         return self.rules and rule not in self.skip
 
-    def _consistent_types(self, spans: list[Span]) -> list[Span]:
+    def _consistent_types(self, spans: list[Span], sport: bool) -> list[Span]:
         """Types that the rest of the article, the gazetteer or the name itself make clear."""
         person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
         # family names come last ("Olaf Scholz") or first ("Wang Donghai")
@@ -132,7 +133,6 @@ class EntityRepair:
         # "Santa Fe" after "Santa Fe Southern Pacific Corp": the start of a longer organisation
         org_starts = {s.doc[s.start : k].text for s in orgs for k in range(s.start + 1, s.end)}
         out = []
-        sport = is_sport(spans[0].doc) if spans else False
         for span in spans:
             label, text = span.label_, span.text
             big_place = is_big_place(text)
