@@ -7,6 +7,7 @@ charts drawn and any error or blocked request the page recorded; starts `dataset
 opens the database page and the entities table and prints whether newsx's title, canned
 queries and facets are there. Screenshots go to --out. Needs Debian's `chromium` (apt-get
 install chromium) and `pip install 'newsx[datasette]'`. Exits 1 if a check fails.
+`tests/test_browser.py` runs its checks with this file's `chromium` and `datasette_server`.
 """
 
 from __future__ import annotations
@@ -20,16 +21,45 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsx.report import Filters, build_report
 from newsx.report_html import write_html
 
 
+def find_chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def chromium(binary: str, *args: str) -> str:
+    """Run headless Chromium with `args`; its stdout (the DOM with --dump-dom)."""
     cmd = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-           "--virtual-time-budget=5000", *args]
+           "--disable-background-networking", "--virtual-time-budget=5000", *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+@contextmanager
+def datasette_server(db: Path) -> Iterator[str]:
+    """`datasette DB` on a free local port, once it answers; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "datasette", str(db), "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def main() -> int:
@@ -37,7 +67,7 @@ def main() -> int:
     ap.add_argument("db", type=Path)
     ap.add_argument("--out", type=Path, default=Path("browser-check"))
     args = ap.parse_args()
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    binary = find_chromium()
     if binary is None:
         print("chromium not found: apt-get install chromium", file=sys.stderr)
         return 1
@@ -55,19 +85,8 @@ def main() -> int:
     ok &= bool(charts and int(charts.group(1)) == 7 and errors and errors.group(1) == "[]")
     chromium(binary, f"--screenshot={args.out / 'report.png'}", "--window-size=1100,3200",
              page.as_uri())
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "datasette", str(args.db), "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base, name = f"http://127.0.0.1:{port}", args.db.stem
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    name = args.db.stem
+    with datasette_server(args.db) as base:
         home = chromium(binary, "--dump-dom", f"{base}/{name}")
         for text in (f"newsx: {name}", "Top people", "Who appears with whom", "Topics by week"):
             found = text in home
@@ -79,9 +98,6 @@ def main() -> int:
         print(f"datasette: facets on entities {'shown' if facets else 'MISSING'}")
         chromium(binary, f"--screenshot={args.out / 'datasette.png'}", "--window-size=1100,1400",
                  f"{base}/{name}")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(f"screenshots in {args.out}")
     return 0 if ok else 1
 

@@ -5,14 +5,9 @@ Skipped, with the reason printed, where Chromium is absent; `.ci/run` installs i
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
+import check_in_browser as browser  # scripts/: the same Chromium and Datasette helpers
 import pytest
 from fakes import fake_records
 
@@ -20,16 +15,14 @@ from newsx.database import load_records
 from newsx.report import Filters, build_report
 from newsx.report_html import write_html
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = browser.find_chromium()
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="headless Chromium not found (apt-get install chromium)")
 
 
 def chromium(*args: str) -> str:
     assert CHROMIUM is not None
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-           "--disable-background-networking", "--virtual-time-budget=5000", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True).stdout
+    return browser.chromium(CHROMIUM, *args)
 
 
 @pytest.fixture(scope="module")
@@ -68,27 +61,11 @@ def test_the_page_check_sees_a_network_request(report_page: Path):
     assert "blocked http://203.0.113.1/tile.png" in dom
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_datasette_shows_newsx_metadata(tmp_path: Path):
     pytest.importorskip("datasette", reason="the datasette extra is not installed")
     db = tmp_path / "news.db"
     load_records(db, fake_records(100, seed=4))
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "datasette", str(db), "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with browser.datasette_server(db) as base:
         home = chromium("--dump-dom", f"{base}/news")
         assert "newsx: news" in home
         for query in ("Top people", "Who appears with whom", "Topics by week"):
@@ -97,6 +74,3 @@ def test_datasette_shows_newsx_metadata(tmp_path: Path):
         assert "facet-info" in entities and "type" in entities
         top = chromium("--dump-dom", f"{base}/news/top_people")
         assert "Ada Byron" in top or "Alan Turing" in top
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
