@@ -3,6 +3,7 @@
     python benchmarks/eval_entities.py ../shared/data/conll2003/dev.txt
     python benchmarks/eval_entities.py GOLD.bio --variants plain,full --scheme onto
     python benchmarks/eval_entities.py ../shared/data/conll2003/dev.txt --bbc   # + BBC gold set
+    python benchmarks/eval_entities.py GOLD.bio --wrap 70 --variants full,no-unwrap
 
 For each variant the corpus goes through newsx's own JSON Lines writer, and eval_ner.py scores
 the file over all documents and over the non-sport news documents; with --bbc, the 45 articles
@@ -15,6 +16,9 @@ of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
                newsx.components.repair.RULES: particles, cuts, pairs, types, laws, false,
                datelines, gazetteer); `--variants audit` runs full and every no-RULE
+  no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.reflow off)
+--wrap N hard-wraps every document at N columns first, as wire copy and plain-text archives are:
+spaces become line breaks and line breaks spaces, so the text keeps its length and its offsets.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from pathlib import Path
 import bbc_gold
 from common import SHARED, write_records
 
+import newsx.pipeline
 from newsx.components.repair import RULES
 from newsx.pipeline import load_pipeline
+from newsx.reflow import unwrap
 
 SCORER = SHARED / "tools" / "eval_ner.py"
 VARIANTS = {
@@ -39,6 +45,7 @@ VARIANTS = {
     "no-gazetteer": {"add_from_gazetteer": False},
     "propagate": {"propagate": True},
     "no-repair-rules": {"rules": False},
+    "no-unwrap": {},
     **{f"no-{rule}": {"skip": {rule}} for rule in RULES},
 }
 AUDIT = ["full", *(f"no-{rule}" for rule in RULES), "propagate"]
@@ -46,6 +53,7 @@ AUDIT = ["full", *(f"no-{rule}" for rule in RULES), "propagate"]
 
 def run_variant(name: str, articles: Path, out: Path, model: str | None) -> float:
     nlp = load_pipeline(model)
+    newsx.pipeline.unwrap = (lambda text: text) if name == "no-unwrap" else unwrap
     config = VARIANTS[name]
     if config is None:
         nlp.disable_pipe("newsx_entity_repair")
@@ -70,16 +78,21 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--bbc", action="store_true", help="also score the BBC gold set")
+    ap.add_argument("--wrap", type=int, default=0, help="hard-wrap documents at N columns")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles.jsonl"
         with articles.open("w") as f:
             subprocess.run([sys.executable, str(args.scorer), "input", str(args.gold)],
                            stdout=f, check=True)
+        if args.wrap:
+            wrap_file(articles, args.wrap)
         bbc = Path(tmp) / "bbc.jsonl"
         if args.bbc:
             with bbc.open("w") as f:
                 bbc_gold.write_input(f)
+            if args.wrap:
+                wrap_file(bbc, args.wrap)
         head = f"{'variant':<16} {'all F1':>7} {'news F1':>8} {'P':>6} {'R':>6}  per type (news)"
         if args.bbc:
             head += "   BBC F1 (P / R)  per type (BBC)"
@@ -98,6 +111,38 @@ def main() -> None:
                 line += (f"   {got['all']['F']:.3f} ({got['all']['P']:.3f} / "
                          f"{got['all']['R']:.3f})  {per_type(got)}")
             print(line, flush=True)
+
+
+def wrap_file(path: Path, width: int) -> None:
+    """Hard-wrap the text of every article in a JSON Lines file, in place, keeping lengths."""
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    with path.open("w") as f:
+        for row in rows:
+            row["text"] = hard_wrap(row["text"], width)
+            f.write(json.dumps(row) + "\n")
+
+
+def hard_wrap(text: str, width: int) -> str:
+    """Each paragraph (text between blank lines) filled to `width` columns, greedily: a space
+    becomes a line break where the next word would pass the width, and a line break inside a
+    paragraph becomes a space. The text keeps its length and so its offsets."""
+    out = list(text)
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n" and (text[i + 1 : i + 2] == "\n" or text[i - 1 : i] == "\n"):
+            line_start = i + 1  # a paragraph break stays
+            continue
+        if ch in " \n":
+            out[i] = " "
+            end = len(text)
+            for j in range(i + 1, len(text)):
+                if text[j] in " \n":
+                    end = j
+                    break
+            if end - line_start > width and i > line_start:
+                out[i] = "\n"
+                line_start = i + 1
+    return "".join(out)
 
 
 def per_type(result: dict) -> str:

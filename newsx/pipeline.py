@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newsx import language
 from newsx.errors import ModelError
 from newsx.model import INSTALL_HINT, resolve_model
+from newsx.reflow import unwrap
 from newsx.schema import Error, Record, Result
 from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
 from newsx.sources import Article
@@ -111,9 +112,9 @@ def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS
 
 def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result | Error]:
     try:
-        docs = list(nlp.pipe((a.text for a in group), batch_size=max(1, len(group))))
+        docs = list(nlp.pipe((unwrap(a.text) for a in group), batch_size=max(1, len(group))))
     except Exception:  # one bad article must not cost the others: one at a time
-        return {id(a): _guarded(lambda a: _result(a, nlp(a.text)), a) for a in group}
+        return {id(a): _guarded(lambda a: _result(a, nlp(unwrap(a.text))), a) for a in group}
     return {id(a): _result(a, doc) for a, doc in zip(group, docs, strict=True)}
 
 
@@ -144,7 +145,7 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     probs: Probs = {}  # the classifier's probabilities, weighted by the words of each piece
     words = offset = 0
     parts = []
-    docs = nlp.pipe(split_text(text, piece_chars), batch_size=1, disable=["newsx_topics"])
+    docs = nlp.pipe(split_text(unwrap(text), piece_chars), batch_size=1, disable=["newsx_topics"])
     for doc in docs:  # a Doc's text is its piece exactly, so the offsets add up
         parts.append((offset, doc._.newsx_entities or []))
         scorer.hits(doc, offset, into=hits)

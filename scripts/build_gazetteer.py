@@ -25,6 +25,11 @@ import pycountry
 
 OUT = Path(__file__).resolve().parent.parent / "models" / "gazetteer" / "places.tsv"
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
+# two- and three-letter capital alternates are mostly codes, not names: airports ("INC" is
+# Yinchuan, "AMI" Mataram) that collide with company words and tickers. Kept: the ones news
+# writes for cities, and longer or dotted ones ("HCMC", "L.A.", "D.C.")
+CODE = re.compile(r"^[A-Z]{2,3}$")
+CITY_ABBREVIATIONS = {"NYC", "NY", "LA", "SF", "HK", "KL", "SG"}
 MIN_ALT_POPULATION = 300_000  # alternate (exonym) names only for large cities
 # words of a subdivision's official name that news leaves out ("Guizhou Sheng" -> "Guizhou")
 LOCAL_SUFFIXES = {"Sheng", "Shi", "Zizhiqu", "SAR", "Huizu", "Uygur", "Zhuangzu"}
@@ -76,7 +81,8 @@ def rows() -> list[Row]:
         pop = int(city["population"] or 0)
         names = {city["name"], city["asciiname"]} if "asciiname" in city else {city["name"]}
         if pop >= MIN_ALT_POPULATION:
-            names |= {a for a in city.get("alternatenames", []) if ASCII_NAME.match(a)}
+            names |= {a for a in city.get("alternatenames", []) if ASCII_NAME.match(a)
+                      and (a in CITY_ABBREVIATIONS or not CODE.match(a))}
         point = (str(city["geonameid"]), f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
                  f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else "")
         for name in sorted(names):
