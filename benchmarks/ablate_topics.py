@@ -34,6 +34,7 @@ from common import SHARED
 
 import newsx.components.topics as T
 from newsx.assets import asset
+from newsx.reflow import unwrap
 from newsx.schema import Record
 from newsx.settings import MIN_SCORE
 
@@ -104,7 +105,8 @@ def main() -> None:
             kept = Path(tmp) / f"{name}-gold.jsonl"
             kept.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
             gold[name] = (task, kept, prefix)
-            corpora[name] = (rows, list(nlp.pipe((r["text"] for r in rows), batch_size=256)))
+            texts = (unwrap(r["text"]) for r in rows)  # as newsx reads them
+            corpora[name] = (rows, list(nlp.pipe(texts, batch_size=256)))
         print(f"{'variant':<24} {'bbc':>6} {'short':>6} {'answered':>8} {'reuters':>8} "
               f"{'cyber':>6} {'nocyber':>8}")
         for variant in args.variants.split(","):

@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from train_ner import read_conll  # noqa: E402
 
 from newsx.components.topics import Scoring, TopicScorer, count_words, lowered  # noqa: E402
+from newsx.reflow import unwrap  # noqa: E402
 
 SHARED = ROOT.parent.parent / "shared" / "data"
 CORPUS = ROOT / "corpus"
@@ -124,7 +125,8 @@ def prepare(args: argparse.Namespace) -> None:
     CORPUS.mkdir(parents=True, exist_ok=True)
     train, holdout = DocBin(store_user_data=False), []
     positives: dict[str, int] = {}
-    rows = articles()
+    # read as newsx reads them: hard-wrapped lines as prose (newsx.reflow)
+    rows = [(article_id, title, unwrap(text)) for article_id, title, text in articles()]
     texts = [full_text(t, x) for _, t, x in rows]
     for (article_id, title, text), doc in zip(rows, nlp.pipe(texts, batch_size=256), strict=True):
         cats = weak_labels(scorer, doc, args.positive)
@@ -186,7 +188,7 @@ def train(args: argparse.Namespace) -> None:
         print(f"epoch {epoch + 1}: loss {losses['textcat_multilabel']:.2f} "
               f"({time.time() - start:.0f}s)", flush=True)
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    nlp.meta.update(name="newsx_topics", version="0.1.0",
+    nlp.meta.update(name="newsx_topics", version="0.1.1",
                     description="newsx topic classifier, weakly supervised by models/topics.toml")
     nlp.to_disk(OUTPUT / args.out)
 
