@@ -18,45 +18,53 @@ WIDTH_RANGE = (40, 100)  # widths that text is wrapped at
 FILLED_SHARE = 0.6  # share of a wrapped text's inner lines that are filled
 SENTENCE_ENDS = (".", "!", "?", ":")  # a break there is the writer's as often as not: kept
 _ITEM = re.compile(r"(\d{1,3}[.)]|[-*\u2022])\s")  # a numbered or bulleted line starts an item
-_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=\S)")
 
 
 def _filled(line: str, following: str, w: int) -> bool:
     """Whether the next line's first word would not have fitted on this line: the mark of a
     break made by wrapping inside a sentence, not by the writer."""
+    line = line.rstrip(" \t")
     first = following.split(maxsplit=1)[0] if following.strip() else ""
-    line = line.rstrip()
-    return (bool(first) and not following[:1].isspace() and not line.endswith(SENTENCE_ENDS)
+    return (bool(first) and bool(line) and not line[-1].isspace()
+            and not following[:1].isspace() and not line.endswith(SENTENCE_ENDS)
             and not _ITEM.match(following)
             and len(line) + 1 + len(first) > w)
 
 
-def width(text: str) -> int | None:
-    """The width a text is wrapped at, or None when its lines are not filled to one width."""
-    lines = text.split("\n")
-    pairs = [(ln, nxt) for ln, nxt in itertools.pairwise(lines) if ln.strip() and nxt.strip()]
-    if len(pairs) < MIN_LINES:
+def _wrapping(lines: list[str]) -> tuple[int, list[bool]] | None:
+    """The width `lines` are wrapped at and, for each break between them, whether wrapping
+    made it; None when the lines are not filled to one width."""
+    inner = [ln.rstrip() for ln, nxt in itertools.pairwise(lines) if ln.strip() and nxt.strip()]
+    if len(inner) < MIN_LINES:
         return None
-    sizes = sorted(len(ln.rstrip()) for ln, _ in pairs)
+    sizes = sorted(len(ln) for ln in inner)
     w = sizes[int(0.9 * (len(sizes) - 1))]
     if not WIDTH_RANGE[0] <= w <= WIDTH_RANGE[1]:
         return None
-    filled = sum(_filled(ln, nxt, w) for ln, nxt in pairs)
-    return w if filled >= FILLED_SHARE * len(pairs) else None
+    made = [_filled(ln, nxt, w) for ln, nxt in itertools.pairwise(lines)]
+    return (w, made) if sum(made) >= FILLED_SHARE * len(inner) else None
+
+
+def width(text: str) -> int | None:
+    """The width a text is wrapped at, or None when its lines are not filled to one width."""
+    found = _wrapping(text.split("\n"))
+    return found[0] if found else None
 
 
 def unwrap(text: str) -> str:
     """`text` with the line breaks of hard wrapping turned into spaces; same length."""
     if "\n" not in text:
         return text
-    w = width(text)
-    if w is None:
+    lines = text.split("\n")
+    found = _wrapping(lines)
+    if found is None:
         return text
-
-    def join(m: re.Match[str]) -> str:
-        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        end = text.find("\n", m.end())
-        following = text[m.end() : len(text) if end < 0 else end]
-        return " " * len(m.group()) if _filled(line, following, w) else m.group()
-
-    return _BREAK.sub(join, text)
+    out = []
+    for line, joined in zip(lines, found[1], strict=False):  # the last line has no break after it
+        if joined:  # the spaces or tabs that end the line go too, so the words meet at one break
+            kept = line.rstrip(" \t")
+            out.append(kept + " " * (len(line) - len(kept) + 1))
+        else:
+            out.append(line + "\n")
+    out.append(lines[-1])
+    return "".join(out)
