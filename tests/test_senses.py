@@ -49,6 +49,11 @@ AMBIGUOUS = [
      "television-media"),
     ("The top seed lost her serve twice in the first set at Wimbledon.", None, "tennis"),
     ("The chef's signature dish is on the restaurant's new menu.", None, "food-drink"),
+    # a video game is played, scored and won too: not sport
+    ("Gamers queued overnight for the new PlayStation, and its football video game topped the "
+     "charts as players praised how every match and goal looks.", "sport", "computing-it"),
+    ("The striker scored twice as the team won the league match before a full stadium.", None,
+     "sport"),
 ]
 
 

@@ -128,7 +128,25 @@ def test_short_items_keep_weak_topics_when_nothing_else(blank):
     assert short[0].score < 0.3  # the score still says how unsure it is
     assert s.rank({}, 500, probs) == []  # an article keeps --min-score
     doc = blank("Voters went to the polls in the general election; the ballot closes at ten.")
-    assert [t.id for t in s.rank(s.hits(doc), len(doc), probs)] == ["elections"]
+    # with a sure topic, a weak one stays only for a category not yet said
+    found = s.rank(s.hits(doc), len(doc), {**probs, "government-politics": 0.3})
+    assert [t.id for t in found] == ["elections", "sport"]
+
+
+def test_short_items_name_each_category_they_may_be_about(blank):
+    """A feed item also keeps the best weak topic of every other top-level category (a
+    politics story whose only sure topic is education still says politics); an article
+    does not."""
+    s = TopicScorer(blank, "t", [], min_score=0.3)
+    ids = {t.id: i for i, t in enumerate(s.topics)}
+    hits = {ids["education"]: {"school": [3, 0], "pupils": [2, 10], "teachers": [2, 20]}}
+    probs = {"government-politics": 0.3, "elections": 0.28, "music": 0.2}
+    short = [t.id for t in s.rank(hits, 30, probs)]
+    assert short[0] == "education"
+    assert "government-politics" in short  # 0.12: the best of politics and government
+    assert "elections" not in short  # politics is already said
+    assert "music" not in short  # 0.08, under short_floor
+    assert [t.id for t in s.rank(hits, 500, probs)] == ["education"]
 
 
 def test_the_shipped_classifier_finds_what_the_terms_lack(nlp):

@@ -225,10 +225,25 @@ class TopicScorer:
                                 model, share))
         topics.sort(key=lambda t: (-t.score, t.id))
         kept = [t for t in topics if t.score >= self.min_score]
-        if not kept and words < s.short_words:
-            # a feed item says what it may be about, with a score that says how sure
-            kept = [t for t in topics if t.score >= s.short_floor]
-        return kept if words < s.short_words else main_topics(kept, s.side_share)
+        if words >= s.short_words:
+            return main_topics(kept, s.side_share)
+        # a feed item says what it may be about, with a score that says how sure
+        if not kept:
+            return [t for t in topics if t.score >= s.short_floor]
+        return kept + other_categories(topics[len(kept):], kept, s.short_floor)
+
+
+def other_categories(candidates: list[Topic], kept: list[Topic], floor: float) -> list[Topic]:
+    """The best of `candidates` (scoring `floor` or more) in each IPTC top-level category that
+    no kept topic falls under."""
+    seen = {top.qcode for t in kept for code in t.iptc if (top := top_level(code)) is not None}
+    out = []
+    for t in candidates:
+        cats = {top.qcode for code in t.iptc if (top := top_level(code)) is not None}
+        if t.score >= floor and cats and not cats & seen:
+            out.append(t)
+            seen |= cats
+    return out
 
 
 def main_topics(topics: list[Topic], share: float) -> list[Topic]:
