@@ -8,8 +8,9 @@ shipped scoring with one step removed.
 Tokenises BBC (full and short items), Reuters-21578 and the cybersecurity headlines once
 (spaCy's English tokenizer, the same as the pipeline's), scores them with newsx_topics and
 prints ../shared/tools/eval_topics.py figures: BBC top-level accuracy and `answered` (the share
-given any top-level category), Reuters micro-F1, cyber recall and the share of BBC non-tech +
-Reuters articles tagged cyber. No NER runs, so this takes a minute; benchmarks/eval_topics.py
+given any top-level category), Reuters micro-F1, cyber recall (all items, and the items of 80
+words or more: the set's full articles) and the share of BBC non-tech + Reuters articles
+tagged cyber. No NER runs, so this takes a minute; benchmarks/eval_topics.py
 gives the figures of the whole pipeline.
 
 The shipped classifier learnt from the text of these very sets (never their labels); `--only`
@@ -30,7 +31,7 @@ from typing import Any
 
 import msgspec
 import spacy
-from common import SHARED
+from common import SHARED, is_article
 
 import newsx.components.topics as T
 from newsx.assets import asset
@@ -97,9 +98,12 @@ def main() -> None:
             subprocess.run([sys.executable, str(SHARED / "tools" / "short_items.py"),
                             str(gold["bbc"][1])], stdout=f, check=True)
         gold["bbc-short"] = ("bbc", short, "bbc")
+        gold["cyber-long"] = ("cyber", gold["cyber"][1], "cyber")
         corpora = {}
         for name, (task, path, prefix) in gold.items():
             rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+            if name == "cyber-long":
+                rows = [r for r in rows if is_article(r)]
             if only is not None:
                 rows = [r for r in rows if f"{prefix}:{r['id']}" in only]
             kept = Path(tmp) / f"{name}-gold.jsonl"
@@ -108,7 +112,7 @@ def main() -> None:
             texts = (unwrap(r["text"]) for r in rows)  # as newsx reads them
             corpora[name] = (rows, list(nlp.pipe(texts, batch_size=256)))
         print(f"{'variant':<24} {'bbc':>6} {'short':>6} {'answered':>8} {'reuters':>8} "
-              f"{'cyber':>6} {'nocyber':>8}")
+              f"{'cyber':>6} {'80+':>6} {'nocyber':>8}")
         for variant in args.variants.split(","):
             # each variant is the factory's config with one setting changed
             topics = T.TopicScorer(nlp, "topics", [], MIN_SCORE,
@@ -131,6 +135,7 @@ def main() -> None:
             print(f"{variant:<24} {out['bbc']['accuracy']:>6.3f} "
                   f"{out['bbc-short']['accuracy']:>6.3f} {out['bbc-short']['answered']:>8.3f} "
                   f"{out['reuters']['micro_f1']:>8.3f} {out['cyber']['recall']:>6.3f} "
+                  f"{out['cyber-long']['recall']:>6.3f} "
                   f"{100 * tagged / checked:>7.2f}%", flush=True)
 
 

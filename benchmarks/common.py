@@ -12,6 +12,13 @@ from newsx.pipeline import extract
 from newsx.sources import iter_articles
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+# cyber items of at least this many words are articles to newsx (Scoring.short_words): the
+# stand-in for full cybersecurity articles, the rest of the set being headlines with a line
+ARTICLE_WORDS = 80
+
+
+def is_article(row: dict) -> bool:
+    return len(row["text"].split()) >= ARTICLE_WORDS
 
 
 def write_records(nlp: Language, corpus: Path, out: Path) -> float:

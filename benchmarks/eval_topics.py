@@ -8,7 +8,8 @@ Each corpus goes through newsx's pipeline and JSON Lines writer (the output user
 eval_topics.py scores it: bbc (top-level accuracy), reuters (8 categories, micro-F1), cyber
 (recall on cybersecurity headlines), nocyber (share of BBC non-tech and Reuters articles tagged
 cyber; lower is better), bbc-short (the BBC articles as short items, made by
-../shared/tools/short_items.py: accuracy and the share answered).
+../shared/tools/short_items.py: accuracy and the share answered), cyber-long (recall on the
+cybersecurity items of 80 words or more: the full articles of that set).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import SHARED, write_records
+from common import SHARED, is_article, write_records
 
 from newsx.model import resolve_model
 from newsx.pipeline import load_pipeline
@@ -55,7 +56,7 @@ def score(scorer: Path, task: str, gold: Path, pred: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--tasks", default="bbc,reuters,cyber,nocyber")
+    ap.add_argument("--tasks", default="bbc,reuters,cyber,cyber-long,nocyber")
     ap.add_argument("--data", type=Path, default=SHARED / "data")
     ap.add_argument("--scorer", type=Path, default=SHARED / "tools" / "eval_topics.py")
     ap.add_argument("--model", default=None)
@@ -75,7 +76,8 @@ def main() -> None:
             preds["bbc-short"] = folder / "bbc-short.jsonl"
             run(short, preds["bbc-short"], args.model, args.min_score)
         for name in ("bbc", "reuters", "cyber"):
-            if name in tasks or ("nocyber" in tasks and name != "cyber"):
+            if name in tasks or ("nocyber" in tasks and name != "cyber") or (
+                    "cyber-long" in tasks and name == "cyber"):
                 preds[name] = folder / f"{name}.jsonl"
                 secs = run(args.data / CORPORA[name], preds[name], args.model, args.min_score)
                 print(f"# ran {name} in {secs:.1f}s", file=sys.stderr)
@@ -89,6 +91,14 @@ def main() -> None:
                 nocyber_gold(args.data, gold)
                 pred = folder / "nocyber.jsonl"
                 pred.write_bytes(preds["bbc"].read_bytes() + preds["reuters"].read_bytes())
+            elif task == "cyber-long":
+                gold, pred = folder / "cyber-long-gold.jsonl", preds["cyber"]
+                with gold.open("w", encoding="utf-8") as f:
+                    for line in (args.data / CORPORA["cyber"]).open(encoding="utf-8"):
+                        if is_article(json.loads(line)):
+                            f.write(line)
+                print(task, json.dumps(score(args.scorer, "cyber", gold, pred)), flush=True)
+                continue
             else:
                 gold, pred = args.data / CORPORA[task], preds[task]
             print(task, json.dumps(score(args.scorer, task, gold, pred)), flush=True)
