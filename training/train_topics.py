@@ -167,8 +167,8 @@ def build(labels: list[str], ngrams: int, length: int) -> spacy.language.Languag
 
 
 def train(args: argparse.Namespace) -> None:
-    fix_random_seed(SEED)
-    rng = random.Random(SEED)
+    fix_random_seed(args.seed)
+    rng = random.Random(args.seed)
     labels = json.loads((CORPUS / "topics-labels.json").read_text())
     nlp = build(labels, args.ngrams, args.length)
     docs = list(DocBin().from_disk(train_file(args)).get_docs(nlp.vocab))
@@ -188,7 +188,7 @@ def train(args: argparse.Namespace) -> None:
         print(f"epoch {epoch + 1}: loss {losses['textcat_multilabel']:.2f} "
               f"({time.time() - start:.0f}s)", flush=True)
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    nlp.meta.update(name="newsx_topics", version="0.1.1",
+    nlp.meta.update(name="newsx_topics", version="0.2.0",
                     description="newsx topic classifier, weakly supervised by models/topics.toml")
     nlp.to_disk(OUTPUT / args.out)
 
@@ -215,6 +215,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=0.001)
     ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--seed", type=int, default=SEED, help="of the weights and the batch order")
     ap.add_argument("--out", default="topics-last", help="folder under training/output")
     args = ap.parse_args()
     {"prepare": prepare, "train": train, "package": package}[args.step](args)

@@ -42,8 +42,8 @@ for _ext in ("newsx_topics", "newsx_categories"):
 
 @dataclass(frozen=True)
 class Scoring:
-    head_chars: int = 300  # the headline and lead
-    head_boost: float = 1.5
+    head_chars: int = 150  # the headline and first sentence
+    head_boost: float = 2.0
     scale: float = 4.0
     offset: float = 3.0  # raw evidence below this is noise: one supporting word is not a topic
     length_words: int = 600  # longer articles are scaled down by sqrt(words / length_words) ...
