@@ -11,8 +11,9 @@ sqrt(max_words / length_words), and mapped to 0-1 by 1 - exp(-(raw - offset) / s
 offset scaled down for texts under `short_words` words (a feed item needs less evidence).
 The classifier (models/topics, trained from the taxonomy's own evidence: training/
 train_topics.py) gives a probability p for the topics it knows; their score is
-(1 - model_weight) * terms + model_weight * p. A text under `short_words` words keeps its
-topics from `short_floor` up. Every setting is in the factory's config.
+(1 - model_weight) * terms + model_weight * p. A text under `short_words` words also keeps,
+from `short_floor` up, the best topic of each IPTC top-level category it has no topic in. Every
+setting is in the factory's config.
 """
 
 from __future__ import annotations
@@ -236,14 +237,19 @@ class TopicScorer:
 def other_categories(candidates: list[Topic], kept: list[Topic], floor: float) -> list[Topic]:
     """The best of `candidates` (scoring `floor` or more) in each IPTC top-level category that
     no kept topic falls under."""
-    seen = {top.qcode for t in kept for code in t.iptc if (top := top_level(code)) is not None}
+    seen = set().union(*(top_levels(t) for t in kept))
     out = []
     for t in candidates:
-        cats = {top.qcode for code in t.iptc if (top := top_level(code)) is not None}
+        cats = top_levels(t)
         if t.score >= floor and cats and not cats & seen:
             out.append(t)
             seen |= cats
     return out
+
+
+def top_levels(topic: Topic) -> set[str]:
+    """The IPTC top-level categories the topic's codes fall under."""
+    return {top.qcode for code in topic.iptc if (top := top_level(code)) is not None}
 
 
 def main_topics(topics: list[Topic], share: float) -> list[Topic]:
@@ -253,8 +259,7 @@ def main_topics(topics: list[Topic], share: float) -> list[Topic]:
     its best topic."""
     if share <= 0:
         return topics
-    tops = [{top.qcode for code in t.iptc if (top := top_level(code)) is not None}
-            for t in topics]
+    tops = [top_levels(t) for t in topics]
     best: dict[str, float] = {}
     for t, cats in zip(topics, tops, strict=True):
         for cat in cats:
