@@ -49,6 +49,10 @@ AMBIGUOUS = [
      "television-media"),
     ("The top seed lost her serve twice in the first set at Wimbledon.", None, "tennis"),
     ("The chef's signature dish is on the restaurant's new menu.", None, "food-drink"),
+    ("Subscribers can watch the channel on satellite or cable, and the firm will launch a "
+     "sports package next month.", "space-exploration", None),
+    ("The rocket put the weather satellite into orbit after its launch from Florida.", None,
+     "space-exploration"),
     # a video game is played, scored and won too: not sport
     ("Gamers queued overnight for the new PlayStation, and its football video game topped the "
      "charts as players praised how every match and goal looks.", "sport", "computing-it"),
