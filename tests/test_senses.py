@@ -58,6 +58,9 @@ AMBIGUOUS = [
      "charts as players praised how every match and goal looks.", "sport", "computing-it"),
     ("The striker scored twice as the team won the league match before a full stadium.", None,
      "sport"),
+    ("Fans of the puzzle game queued overnight, and early players praised its new levels.",
+     "sport", None),
+    ("The team's players won the game in front of 40,000 fans.", None, "sport"),
 ]
 
 
