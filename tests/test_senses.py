@@ -53,6 +53,10 @@ AMBIGUOUS = [
      "sports package next month.", "space-exploration", None),
     ("The rocket put the weather satellite into orbit after its launch from Florida.", None,
      "space-exploration"),
+    ("Labour's bid for a third term will rest on the deal it offers voters on schools.",
+     "mergers-acquisitions", None),
+    ("The bank's bid for its rival values the deal at $2bn, and the merger needs approval.",
+     None, "mergers-acquisitions"),
     # a video game is played, scored and won too: not sport
     ("Gamers queued overnight for the new PlayStation, and its football video game topped the "
      "charts as players praised how every match and goal looks.", "sport", "computing-it"),
