@@ -139,7 +139,9 @@ def extract(
                      "same-id) built-in ones. Repeatable.", show_default=False),
     ] = None,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0.0, max=1.0, help="Leave out topics below.")
+        float, typer.Option("--min-score", min=0.0, max=1.0,
+                            help="Leave out topics below (a text under 80 words also keeps, "
+                                 "from 0.1, the best topic of each other category).")
     ] = MIN_SCORE,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per batch.")
