@@ -32,11 +32,9 @@ CORPORA = {
     "reuters": "reuters21578/train.jsonl",
     "cyber": "cyber-news/headlines.jsonl",
 }
-
-
-def run(corpus: Path, out: Path, model: str | None, min_score: float) -> float:
-    settings = Settings(resolve_model(model), (), min_score)
-    return write_records(load_pipeline(settings), corpus, out)
+# task -> the corpora whose predictions it scores (bbc-short makes its own)
+NEEDS = {"bbc": {"bbc"}, "reuters": {"reuters"}, "cyber": {"cyber"}, "cyber-long": {"cyber"},
+         "nocyber": {"bbc", "reuters"}}
 
 
 def nocyber_gold(data: Path, out: Path) -> None:
@@ -64,6 +62,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     args = ap.parse_args()
     tasks = args.tasks.split(",")
+    nlp = load_pipeline(Settings(resolve_model(args.model), (), args.min_score))
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -74,12 +73,12 @@ def main() -> None:
                 subprocess.run([sys.executable, str(SHARED / "tools" / "short_items.py"),
                                 str(args.data / CORPORA["bbc"])], stdout=f, check=True)
             preds["bbc-short"] = folder / "bbc-short.jsonl"
-            run(short, preds["bbc-short"], args.model, args.min_score)
-        for name in ("bbc", "reuters", "cyber"):
-            if name in tasks or ("nocyber" in tasks and name != "cyber") or (
-                    "cyber-long" in tasks and name == "cyber"):
+            write_records(nlp, short, preds["bbc-short"])
+        needed = set().union(*(NEEDS.get(task, set()) for task in tasks))
+        for name in CORPORA:
+            if name in needed:
                 preds[name] = folder / f"{name}.jsonl"
-                secs = run(args.data / CORPORA[name], preds[name], args.model, args.min_score)
+                secs = write_records(nlp, args.data / CORPORA[name], preds[name])
                 print(f"# ran {name} in {secs:.1f}s", file=sys.stderr)
         for task in tasks:
             if task == "bbc-short":
