@@ -216,6 +216,7 @@ def extract(
     from newsx.model import resolve_model
     from newsx.output import RecordFilter, make_writer
     from newsx.runner import Runner
+    from newsx.schema import UniqueIds
     from newsx.settings import Settings
     from newsx.sources import iter_articles
 
@@ -245,9 +246,10 @@ def extract(
 
         writers.append(DatabaseWriter(db, batch_size=batch_size))
     failed = 0
+    unique = UniqueIds()
     if scheduler:
         failed = _extract_on_dask(scheduler, paths, settings, input_format.value, text_key,
-                                  batch_size, output_dir, keep, writers)
+                                  batch_size, output_dir, keep, writers, unique)
     else:
         with Runner(settings, jobs=jobs, batch_size=batch_size, cache_path=cache) as runner:
             for note in runner.check():
@@ -257,7 +259,7 @@ def extract(
                 for article, record in runner.run(articles):
                     for message in article.warnings:
                         warn(f"warning: {message}")
-                    failed += _emit(record, keep, writers)
+                    failed += _emit(record, keep, writers, unique)
                     bar(article)
     for writer in writers:
         writer.close()
@@ -266,8 +268,11 @@ def extract(
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
-def _emit(record: Any, keep: Any, writers: list[Any]) -> int:
+def _emit(record: Any, keep: Any, writers: list[Any], unique: Any) -> int:
     """Warn about the record on stderr, write it; 1 if it is an error record."""
+    record.id, repeated = unique(record.id)
+    if repeated:
+        warn(f"warning: {record.source}: {repeated}")
     if record.language not in (None, "en"):
         name = LANGUAGES.get(record.language or "", record.language)
         warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
@@ -282,7 +287,7 @@ def _emit(record: Any, keep: Any, writers: list[Any]) -> int:
 
 def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_format: str,
                      text_key: str, batch_size: int, output_dir: str | None, keep: Any,
-                     writers: list[Any]) -> int:
+                     writers: list[Any], unique: Any) -> int:
     from newsx.cluster import Options, connect, run, write_manifest
 
     if output_dir and "://" not in output_dir:
@@ -294,7 +299,7 @@ def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_form
         parts = []
         for record, part in run(client, paths, options, output_dir):
             if record is not None:
-                failed += _emit(record, keep, writers)
+                failed += _emit(record, keep, writers, unique)
             elif part is not None:
                 parts.append(part)
                 failed += part["errors"]
@@ -399,11 +404,12 @@ def load(
     for source in paths or ["-"]:
         if source == "-":
             total += load_records(db, read_records(sys.stdin.buffer, "stdin"), mentions,
-                                  batch_size)
+                                  batch_size, lambda m: warn(f"warning: {m}"))
             continue
         try:
             with open(source, "rb") as f:
-                total += load_records(db, read_records(f, source), mentions, batch_size)
+                total += load_records(db, read_records(f, source), mentions, batch_size,
+                                      lambda m: warn(f"warning: {m}"))
         except OSError as e:
             raise UsageError(f"cannot read {source}: {e.strerror}") from None
     warn(f"loaded {plural(total, 'record')} into {db}")

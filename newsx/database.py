@@ -17,14 +17,14 @@ again replaces its rows, so re-running over the same articles adds nothing.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from newsx.errors import DatabaseError
-from newsx.schema import Entity, Record
+from newsx.schema import Entity, Record, UniqueIds
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -51,6 +51,8 @@ def open_database(path: str | Path | sqlite3.Connection) -> Database:
         db.execute("PRAGMA synchronous=NORMAL")  # WAL: a crash loses no committed batch
         db.execute("PRAGMA cache_size=-65536")
         create_tables(db)
+    except DatabaseError:
+        raise
     except Exception as e:
         raise DatabaseError(f"cannot open the database {path}: {e}. Give a new file, or one "
                             "that newsx wrote.") from None
@@ -91,11 +93,18 @@ INDEXES = [("articles", "date"), ("mentions", "article_id"), ("entities", "type"
            ("article_categories", "category")]
 
 
+def _name(db: Database) -> str:
+    """The file of a database, for messages ("in memory" for one that has none)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row and row[2] else "the in-memory database"
+
+
 def create_tables(db: Database) -> None:
     if "articles" in db.table_names():
         version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
         if version != str(SCHEMA_VERSION):
-            raise DatabaseError(f"{db.conn} holds tables newsx did not write (schema {version})")
+            raise DatabaseError(f"{_name(db)} holds tables newsx did not write (schema "
+                                f"{version}); give a new file, or one that newsx wrote")
         return
     with db.atomic():
         db.table("newsx").create({"key": str, "value": str}, pk="key")
@@ -111,14 +120,21 @@ class DatabaseWriter:
     """Writes records in batches, one transaction each."""
 
     def __init__(self, path: str | Path | sqlite3.Connection, mentions: bool = True,
-                 batch_size: int = 500) -> None:
+                 batch_size: int = 500, warn: Callable[[str], None] | None = None) -> None:
         self.db = open_database(path)
         self.mentions = mentions
         self.batch_size = batch_size
         self.pending: list[Record] = []
         self.written = 0
+        self.unique = UniqueIds()  # two records with one id in a run: both kept
+        self.warn = warn
 
     def write(self, record: Record) -> None:
+        ident, warning = self.unique(record.id)
+        if warning:
+            record = msgspec.structs.replace(record, id=ident)
+            if self.warn is not None:
+                self.warn(f"{record.source}: {warning}")
         self.pending.append(record)
         if len(self.pending) >= self.batch_size:
             self.flush()
@@ -140,7 +156,6 @@ _json = msgspec.json.encode
 def write_batch(db: Database, records: list[Record], mentions: bool = True) -> None:
     """One transaction: the articles' old rows out, their new rows in."""
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    records = list({r.id: r for r in records}.values())  # an id twice in a batch: the last
     for r in records:
         rows["articles"].append((r.id, r.source, r.title, r.url, r.date, r.language,
                                  r.error.type if r.error else None,
@@ -200,9 +215,10 @@ def _delete(db: Database, table: str, ids: list[str]) -> None:
 
 
 def load_records(db_path: str | Path | sqlite3.Connection, records: Iterable[Record],
-                 mentions: bool = True, batch_size: int = 2000) -> int:
+                 mentions: bool = True, batch_size: int = 2000,
+                 warn: Callable[[str], None] | None = None) -> int:
     """Write records (from `newsx extract` output) into the database; the number written."""
-    writer = DatabaseWriter(db_path, mentions, batch_size)
+    writer = DatabaseWriter(db_path, mentions, batch_size, warn)
     try:
         for record in records:
             writer.write(record)

@@ -44,7 +44,12 @@ class Runner:
         self.settings = settings
         self.jobs = max(1, jobs)
         self.batch_size = batch_size
-        self.cache = ResultCache(cache_path, config_key(settings)) if cache_path else None
+        self.cache: ResultCache | None = None
+        if cache_path:
+            from newsx.taxonomy import load_taxonomy
+
+            load_taxonomy([Path(p) for p in settings.topic_files])  # a bad file: its own error
+            self.cache = ResultCache(cache_path, config_key(settings))
         self._nlp: Language | None = None
         self._pool: Any = None
 
@@ -109,9 +114,9 @@ class Runner:
         for article, hit in zip(batch, cached, strict=True):
             yield article, done.get(id(article)) or to_record(article, hit)
         if self.cache is not None:
-            self.cache.put_many([
+            self.cache.put_many([  # an error record is never cached: the next run tries again
                 (a.text, Result(r.entities, r.topics, r.categories, r.language))
-                for a, r in zip(todo, fresh, strict=True)
+                for a, r in zip(todo, fresh, strict=True) if r.error is None
             ])
 
     def _workers(self) -> Any:

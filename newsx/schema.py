@@ -86,6 +86,31 @@ class Result(msgspec.Struct):
     language: str | None = None
 
 
+class UniqueIds:
+    """Keeps the ids of one run apart: the first article with an id keeps it, a later one
+    becomes `id#2`, `id#3`, ... (feeds that number their items 1..N would otherwise replace
+    each other in a database). Holds one small integer per id seen."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, int] = {}
+
+    def __call__(self, ident: str) -> tuple[str, str | None]:
+        """The id to use, and a warning when it had to change."""
+        key = hash(ident)
+        if key not in self._seen:
+            self._seen[key] = 1
+            return ident, None
+        n = self._seen[key]
+        new = ident
+        while hash(new) in self._seen:
+            n += 1
+            new = f"{ident}#{n}"
+        self._seen[key] = n
+        self._seen[hash(new)] = 1
+        return new, (f"id {ident!r} repeats an earlier article's; this one is kept apart as "
+                     f"{new!r}")
+
+
 def json_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of one output record."""
     schema = msgspec.json.schema(Record)
