@@ -33,10 +33,10 @@ import msgspec
 import spacy
 from common import SHARED, is_article
 
-import newsx.components.topics as T
-from newsx.assets import asset
-from newsx.reflow import unwrap
-from newsx.schema import Record
+import newsx.nlp.topics as T
+from newsx.nlp.assets import asset
+from newsx.nlp.reflow import unwrap
+from newsx.records import Record
 from newsx.settings import MIN_SCORE
 
 CORPORA = {"bbc": "bbc/articles.jsonl", "reuters": "reuters21578/train.jsonl",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsx.output import JsonlWriter
-from newsx.pipeline import extract
-from newsx.sources import iter_articles
+from newsx.io.read import iter_articles
+from newsx.run.core import extract
+from newsx.writers.stream import JsonlWriter
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # cyber items of at least this many words are articles to newsx (Scoring.short_words): the

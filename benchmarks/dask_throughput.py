@@ -6,7 +6,7 @@
 Speed: `newsx extract --jobs 2` and `newsx extract --scheduler local:2` (a LocalCluster of 2
 worker processes that newsx starts and closes), each its own process over the same articles,
 start-up and model loading included, alternating over --rounds; median words/s.
-Memory: a client process runs newsx's Dask runner (`newsx.cluster.run`) over N articles, with
+Memory: a client process runs newsx's Dask runner (`newsx.run.dask.run`) over N articles, with
 records streamed back (and thrown away) and with --output-dir parts, and reports its own peak
 RSS (the workers are other processes): it should not grow with N.
 """
@@ -27,7 +27,7 @@ CLIENT = """
 import resource, sys
 from distributed import Client, LocalCluster
 from newsx import cluster
-from newsx.model import resolve_model
+from newsx.nlp.choice import resolve_model
 from newsx.settings import Settings
 corpus, out = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
 with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,

@@ -21,11 +21,11 @@ from pathlib import Path
 import msgspec
 from common import SHARED, write_records
 
-from newsx.database import load_records
-from newsx.pipeline import load_pipeline
-from newsx.report import Filters, build_report, open_source
-from newsx.report_html import render
-from newsx.schema import Record
+from newsx.records import Record
+from newsx.run.core import load_pipeline
+from newsx.writers.database import load_records
+from newsx.writers.page import render
+from newsx.writers.report import Filters, build_report, open_source
 
 
 def records(path: Path, n: int) -> list[Record]:

@@ -14,9 +14,9 @@ of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
   propagate    full with finding names again across the article (off by default)
   no-repair-rules  only gazetteer additions and propagation (boundary/type rules off)
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
-               newsx.components.repair.RULES: particles, cuts, pairs, types, laws, false,
+               newsx.nlp.repair.RULES: particles, cuts, pairs, types, laws, false,
                datelines, gazetteer); `--variants audit` runs full and every no-RULE
-  no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.reflow off)
+  no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.nlp.reflow off)
 --wrap N hard-wraps every document at N columns first, as wire copy and plain-text archives are:
 spaces become line breaks and line breaks spaces, so the text keeps its length and its offsets.
 """
@@ -33,10 +33,10 @@ from pathlib import Path
 import bbc_gold
 from common import SHARED, write_records
 
-import newsx.pipeline
-from newsx.components.repair import RULES
-from newsx.pipeline import load_pipeline
-from newsx.reflow import unwrap
+import newsx.run.core
+from newsx.nlp.reflow import unwrap
+from newsx.nlp.repair import RULES
+from newsx.run.core import load_pipeline
 
 SCORER = SHARED / "tools" / "eval_ner.py"
 VARIANTS = {
@@ -53,7 +53,7 @@ AUDIT = ["full", *(f"no-{rule}" for rule in RULES), "propagate"]
 
 def run_variant(name: str, articles: Path, out: Path, model: str | None) -> float:
     nlp = load_pipeline(model)
-    newsx.pipeline.unwrap = (lambda text: text) if name == "no-unwrap" else unwrap
+    newsx.run.core.unwrap = (lambda text: text) if name == "no-unwrap" else unwrap
     config = VARIANTS[name]
     if config is None:
         nlp.disable_pipe("newsx_entity_repair")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from common import SHARED, write_records
 
-from newsx.pipeline import load_pipeline
+from newsx.run.core import load_pipeline
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from common import SHARED, is_article, write_records
 
-from newsx.model import resolve_model
-from newsx.pipeline import load_pipeline
+from newsx.nlp.choice import resolve_model
+from newsx.run.core import load_pipeline
 from newsx.settings import Settings
 
 CORPORA = {

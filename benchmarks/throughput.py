@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsx.model import FALLBACKS, resolve_model
+from newsx.nlp.choice import FALLBACKS, resolve_model
 
 SPACY_SCRIPT = """
 import json, sys, spacy
@@ -77,9 +77,9 @@ def write_corpus(src: Path, dest: Path, n: int) -> int:
 def topics_cost(src: Path, limit: int, rounds: int) -> None:
     """One process, one pipeline, the same articles: the seconds spent inside newsx's topic
     component (its term matching and scoring, and its classifier) out of the whole run."""
-    from newsx.components.topics import TopicScorer
-    from newsx.pipeline import annotate, load_pipeline
-    from newsx.sources import iter_articles
+    from newsx.io.read import iter_articles
+    from newsx.nlp.topics import TopicScorer
+    from newsx.run.core import annotate, load_pipeline
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

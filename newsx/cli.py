@@ -23,8 +23,8 @@ from newsx.errors import (
     NewsxError,
     UsageError,
 )
-from newsx.output import plural
 from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE
+from newsx.writers.stream import plural
 
 app = typer.Typer(
     help="People, places, organisations and IPTC-coded topics from news articles, offline.",
@@ -213,12 +213,12 @@ def extract(
     Exit status: 0 every input processed; 1 some inputs failed (each has an error record);
     2 usage error (bad option, model, taxonomy or cache; no input); 130 interrupted.
     """
-    from newsx.model import resolve_model
-    from newsx.output import RecordFilter, make_writer
-    from newsx.runner import Runner
-    from newsx.schema import UniqueIds
+    from newsx.io.read import iter_articles
+    from newsx.nlp.choice import resolve_model
+    from newsx.records import UniqueIds
+    from newsx.run.local import Runner
     from newsx.settings import Settings
-    from newsx.sources import iter_articles
+    from newsx.writers.stream import RecordFilter, make_writer
 
     if not paths:
         if stdin_is_terminal():
@@ -242,7 +242,7 @@ def extract(
     writers = [] if (db or output_dir) and output_format is OutputFormat.auto else [
         make_writer(resolve_format(output_format), sys.stdout, Console())]
     if db:
-        from newsx.database import DatabaseWriter
+        from newsx.writers.database import DatabaseWriter
 
         writers.append(DatabaseWriter(db, batch_size=batch_size))
     failed = 0
@@ -288,7 +288,7 @@ def _emit(record: Any, keep: Any, writers: list[Any], unique: Any) -> int:
 def _extract_on_dask(scheduler: str, paths: list[str], settings: Any, input_format: str,
                      text_key: str, batch_size: int, output_dir: str | None, keep: Any,
                      writers: list[Any], unique: Any) -> int:
-    from newsx.cluster import Options, connect, run, write_manifest
+    from newsx.run.dask import Options, connect, run, write_manifest
 
     if output_dir and "://" not in output_dir:
         output_dir = os.path.abspath(output_dir)  # workers may run elsewhere
@@ -362,8 +362,8 @@ def list_topics(
     Taxonomy files are TOML: one [[topic]] table per topic with id, name, iptc (a list of
     IPTC Media Topics qcodes) and a [topic.terms] table of "phrase" = weight.
     """
-    from newsx.output import print_taxonomy
-    from newsx.taxonomy import load_taxonomy
+    from newsx.nlp.taxonomy import load_taxonomy
+    from newsx.writers.stream import print_taxonomy
 
     taxonomy = load_taxonomy([Path(p) for p in topics or ()])
     print_taxonomy(taxonomy, resolve_format(output_format), sys.stdout, Console())
@@ -397,8 +397,8 @@ def load(
 
       cat records.jsonl | newsx load --db news.db && datasette news.db
     """
-    from newsx.database import load_records
-    from newsx.schema import read_records
+    from newsx.records import read_records
+    from newsx.writers.database import load_records
 
     total = 0
     for source in paths or ["-"]:
@@ -473,8 +473,8 @@ def report(
     """
     import datetime
 
-    from newsx.output import RecordFilter, print_report
-    from newsx.report import TYPES, Filters, build_report, open_source
+    from newsx.writers.report import TYPES, Filters, build_report, open_source
+    from newsx.writers.stream import RecordFilter, print_report
 
     for name, value in (("--since", since), ("--until", until)):
         if value is not None:
@@ -490,7 +490,7 @@ def report(
     with open_source(source) as conn:
         result = build_report(conn, filters)
     if html is not None:
-        from newsx.report_html import write_html
+        from newsx.writers.page import write_html
 
         write_html(result, html)
         warn(f"wrote {html}")
@@ -508,7 +508,7 @@ def schema() -> None:
     """
     import json
 
-    from newsx.schema import json_schema
+    from newsx.records import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2))
 

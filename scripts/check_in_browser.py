@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsx.report import Filters, build_report
-from newsx.report_html import write_html
+from newsx.writers.page import write_html
+from newsx.writers.report import Filters, build_report
 
 
 def find_chromium() -> str | None:

@@ -8,9 +8,9 @@ import spacy
 from spacy.language import Language
 from typer.testing import CliRunner
 
-import newsx.runner
-from newsx.model import resolve_model
-from newsx.pipeline import load_pipeline
+import newsx.run.local
+from newsx.nlp.choice import resolve_model
+from newsx.run.core import load_pipeline
 from newsx.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -29,7 +29,7 @@ def one_pipeline_per_session(
 ) -> Iterator[None]:
     """Commands run in this process (CliRunner) get the session's pipeline when they ask for
     the default settings, instead of loading the model again for every test."""
-    real = newsx.runner.load_pipeline
+    real = newsx.run.local.load_pipeline
     default = Settings(resolve_model(None))
 
     def load(settings: Settings) -> Language:
@@ -37,7 +37,7 @@ def one_pipeline_per_session(
             return request.getfixturevalue("nlp")
         return real(settings)
 
-    monkeypatch.setattr(newsx.runner, "load_pipeline", load)
+    monkeypatch.setattr(newsx.run.local, "load_pipeline", load)
     yield
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsx.schema import Category, Entity, Error, Evidence, Mention, Record, Topic
+from newsx.records import Category, Entity, Error, Evidence, Mention, Record, Topic
 
 PEOPLE = ["Ada Byron", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov"]
 PLACES = [("Paris", "FR", 48.85, 2.35), ("Georgia", "US", 32.7, -83.4),

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import newsx.runner
-from newsx.cache import ResultCache, config_key
+import newsx.run.local
 from newsx.cli import app
-from newsx.schema import Result
+from newsx.records import Result
+from newsx.run.cache import ResultCache, config_key
 from newsx.settings import Settings
 
 
@@ -51,7 +51,7 @@ def test_cached_rerun_skips_the_model(runner, nlp, corpus: Path, tmp_path: Path,
     def no_model(settings):
         raise AssertionError("the model was loaded although every article was cached")
 
-    monkeypatch.setattr(newsx.runner, "load_pipeline", no_model)
+    monkeypatch.setattr(newsx.run.local, "load_pipeline", no_model)
     second = run(runner, args)
     assert second.stdout == first.stdout and second.exit_code == first.exit_code == 1
     rows = sqlite3.connect(db).execute("SELECT count(*) FROM results").fetchone()[0]
@@ -105,7 +105,7 @@ def test_progress_bar_counts_articles_and_words():
     from rich.console import Console
 
     from newsx.cli import _progress
-    from newsx.sources import Article
+    from newsx.io.read import Article
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=80)

@@ -11,9 +11,9 @@ import check_in_browser as browser  # scripts/: the same Chromium and Datasette 
 import pytest
 from fakes import fake_records
 
-from newsx.database import load_records
-from newsx.report import Filters, build_report
-from newsx.report_html import write_html
+from newsx.writers.database import load_records
+from newsx.writers.page import write_html
+from newsx.writers.report import Filters, build_report
 
 CHROMIUM = browser.find_chromium()
 pytestmark = pytest.mark.skipif(

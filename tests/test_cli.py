@@ -134,7 +134,7 @@ def test_min_score_and_user_topics(runner, nlp, summit: Path, tmp_path: Path):
 
 
 def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
-    from newsx.pipeline import analyse_long, split_text
+    from newsx.run.core import analyse_long, split_text
 
     paragraph = ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. "
                  "Scholz said Germany and France agreed on arms control.\n\n")
@@ -159,7 +159,7 @@ def test_long_article_is_processed_in_pieces_with_true_offsets(nlp):
 
 
 def test_split_text_prefers_paragraphs_then_lines_then_sentences():
-    from newsx.pipeline import split_text
+    from newsx.run.core import split_text
 
     text = "aaaa bbbb. cccc\ndddd\n\neeee ffff. gggg\nhhhh"
     assert list(split_text(text, 30))[0] == "aaaa bbbb. cccc\ndddd\n\n"

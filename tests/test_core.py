@@ -14,11 +14,11 @@ from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from newsx.cli import app
-from newsx.components.entities import EntityMerger
-from newsx.components.topics import Scoring, TopicScorer, categories
-from newsx.output import JsonlWriter
-from newsx.schema import Record, Topic
-from newsx.sources import headline, iter_articles
+from newsx.io.read import headline, iter_articles
+from newsx.nlp.entities import EntityMerger
+from newsx.nlp.topics import Scoring, TopicScorer, categories
+from newsx.records import Record, Topic
+from newsx.writers.stream import JsonlWriter
 
 GOOD = '[[topic]]\nid = "x"\nname = "X"\niptc = ["medtop:20000550"]\n[topic.terms]\n"bee" = 3\n'
 
@@ -184,12 +184,12 @@ def test_jsonl_records_are_flushed_one_by_one():
 def test_a_missing_html_library_is_an_error_record_not_a_lost_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    import newsx.sources
+    import newsx.io.read
 
     def broken(html: str):
         raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
 
-    monkeypatch.setattr(newsx.sources, "html_to_text", broken)
+    monkeypatch.setattr(newsx.io.read, "html_to_text", broken)
     (tmp_path / "a.html").write_text("<html><body><p>Talks.</p></body></html>", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Talks in Paris.", encoding="utf-8")
     articles = list(iter_articles([str(tmp_path)]))
@@ -199,8 +199,8 @@ def test_a_missing_html_library_is_an_error_record_not_a_lost_run(
 
 def test_an_article_the_pipeline_fails_on_is_an_error_record(nlp: Language,
                                                              monkeypatch: pytest.MonkeyPatch):
-    from newsx.pipeline import annotate
-    from newsx.sources import Article
+    from newsx.io.read import Article
+    from newsx.run.core import annotate
 
     repair = nlp.get_pipe("newsx_entity_repair")
     real = type(repair).__call__

@@ -12,14 +12,14 @@ import msgspec
 import pytest
 
 from newsx.cli import app
-from newsx.model import resolve_model
-from newsx.pipeline import extract
+from newsx.io.read import iter_articles
+from newsx.nlp.choice import resolve_model
+from newsx.run.core import extract
 from newsx.settings import Settings
-from newsx.sources import iter_articles
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
-from newsx import cluster  # noqa: E402
+from newsx.run import dask as cluster  # noqa: E402
 
 
 @pytest.fixture(scope="module")

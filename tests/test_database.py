@@ -14,8 +14,8 @@ import pytest
 from fakes import fake_records
 
 from newsx.cli import app
-from newsx.database import entity_id, load_records
-from newsx.schema import Record
+from newsx.records import Record
+from newsx.writers.database import entity_id, load_records
 
 
 def write_jsonl(records: list[Record], path: Path) -> Path:
@@ -204,8 +204,8 @@ def test_places_carry_geonames_points(nlp):
 
 
 def test_the_page_keeps_every_chart_without_dates_or_pairs(tmp_path: Path):
-    from newsx.report import Filters, build_report
-    from newsx.report_html import render
+    from newsx.writers.page import render
+    from newsx.writers.report import Filters, build_report
 
     records = [msgspec.structs.replace(r, date=None) for r in fake_records(30)]
     db = tmp_path / "news.db"

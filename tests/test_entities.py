@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.components.entities import EntityMerger
-from newsx.names import is_big_place
+from newsx.nlp.entities import EntityMerger
+from newsx.nlp.wordlists import is_big_place
 
 
 def merged(blank: Language, words: list[str], ents: list[str], spaces=None) -> dict:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsx.assets import asset, load_toml
-from newsx.gazetteer import gazetteer, key
+from newsx.nlp.assets import asset, load_toml
+from newsx.nlp.gazetteer import gazetteer, key
 
 
 @pytest.mark.parametrize("text, name, country", [

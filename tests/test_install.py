@@ -29,13 +29,13 @@ def test_wheel_holds_the_assets_and_newsx_loads_them_from_it(tmp_path: Path):
     zipfile.ZipFile(wheel).extractall(site)
     code = (
         f"import sys; sys.path.insert(0, {str(site)!r})\n"
-        "import newsx.assets as a, newsx.gazetteer as g, newsx.taxonomy as t\n"
+        "import newsx.nlp.assets as a, newsx.nlp.gazetteer as g, newsx.nlp.taxonomy as t\n"
         f"d = a.models_dir(); assert str(d).startswith({str(site)!r}), d\n"
         "assert len(t.load_taxonomy()) > 40 and t.iptc_tree()\n"
         "assert g.gazetteer().place('Geneva').country == 'CH'\n"
         "assert g.gazetteer().org('NYT') == 'The New York Times'\n"
         "assert 'sport' in t.classifier_labels()\n"
-        "import newsx.model as m\n"
+        "import newsx.nlp.choice as m\n"
         f"assert m.resolve_model().startswith({str(site)!r}), m.resolve_model()\n"
         "print('ok')\n"
     )

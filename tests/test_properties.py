@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from newsx.pipeline import annotate
-from newsx.sources import iter_articles
+from newsx.io.read import iter_articles
+from newsx.run.core import annotate
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -53,7 +53,7 @@ def test_any_jsonl_gives_one_article_per_non_blank_line(tmp_path: Path, lines: l
 @SETTINGS
 @given(words=st.lists(st.sampled_from(WORDS), max_size=80))
 def test_every_mention_indexes_the_text_exactly(nlp: Language, words: list[str]):
-    from newsx.sources import Article
+    from newsx.io.read import Article
 
     text = " ".join(words)
     (record,) = annotate(nlp, [Article("x", "x", text=text)], piece_chars=120)

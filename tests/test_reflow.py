@@ -1,12 +1,12 @@
-"""Hard-wrapped text is read as prose (newsx.reflow), keeping every offset."""
+"""Hard-wrapped text is read as prose (newsx.nlp.reflow), keeping every offset."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 
-from newsx.pipeline import annotate
-from newsx.reflow import unwrap, width
-from newsx.sources import Article
+from newsx.io.read import Article
+from newsx.nlp.reflow import unwrap, width
+from newsx.run.core import annotate
 
 WRAPPED = (
     "Shares of the company rose sharply on Tuesday after it said that\n"

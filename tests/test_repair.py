@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsx.components.repair import EntityRepair
+from newsx.nlp.repair import EntityRepair
 
 
 def repair(blank: Language, words: list[str], ents: list[str], spaces=None,

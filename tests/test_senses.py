@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsx.components.topics import TopicScorer
+from newsx.nlp.topics import TopicScorer
 
 # (text, topic that must not be found, topic that must be found or None)
 SENSES = [

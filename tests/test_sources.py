@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsx.sources import iter_articles, sniff
+from newsx.io.read import iter_articles, sniff
 
 
 def test_text_file_is_one_article_with_its_path_as_id(data: Path):

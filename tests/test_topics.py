@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsx.components.topics import Scoring, TopicScorer, inflections, main_topics
-from newsx.schema import Topic
-from newsx.taxonomy import TaxonomyError, iptc_tree, load_taxonomy, top_level
+from newsx.nlp.taxonomy import TaxonomyError, iptc_tree, load_taxonomy, top_level
+from newsx.nlp.topics import Scoring, TopicScorer, inflections, main_topics
+from newsx.records import Topic
 
 
 def test_taxonomy_codes_are_active_iptc_and_cover_every_top_level():

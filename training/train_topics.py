@@ -42,8 +42,8 @@ sys.path.insert(0, str(ROOT))
 
 from train_ner import read_conll  # noqa: E402
 
-from newsx.components.topics import Scoring, TopicScorer, count_words, lowered  # noqa: E402
-from newsx.reflow import unwrap  # noqa: E402
+from newsx.nlp.reflow import unwrap  # noqa: E402
+from newsx.nlp.topics import Scoring, TopicScorer, count_words, lowered  # noqa: E402
 
 SHARED = ROOT.parent.parent / "shared" / "data"
 CORPUS = ROOT / "corpus"
@@ -125,7 +125,7 @@ def prepare(args: argparse.Namespace) -> None:
     CORPUS.mkdir(parents=True, exist_ok=True)
     train, holdout = DocBin(store_user_data=False), []
     positives: dict[str, int] = {}
-    # read as newsx reads them: hard-wrapped lines as prose (newsx.reflow)
+    # read as newsx reads them: hard-wrapped lines as prose (newsx.nlp.reflow)
     rows = [(article_id, title, unwrap(text)) for article_id, title, text in articles()]
     texts = [full_text(t, x) for _, t, x in rows]
     for (article_id, title, text), doc in zip(rows, nlp.pipe(texts, batch_size=256), strict=True):

@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newsx.gazetteer import gazetteer
-from newsx.names import LAW_WORDS
+from newsx.nlp.gazetteer import gazetteer
+from newsx.nlp.wordlists import LAW_WORDS
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 

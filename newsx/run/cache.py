@@ -16,10 +16,10 @@ from pathlib import Path
 import msgspec
 
 from newsx import __version__
-from newsx.assets import models_dir
 from newsx.errors import CacheError
-from newsx.model import model_identity
-from newsx.schema import Result
+from newsx.nlp.assets import models_dir
+from newsx.nlp.choice import model_identity
+from newsx.records import Result
 from newsx.settings import Settings
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
@@ -36,7 +36,7 @@ def config_key(settings: Settings, code_dir: Path | None = None) -> str:
     assets = sorted(p for p in models_dir().rglob("*")
                     if p.suffix in {".toml", ".tsv", ".json"} or p.parent.name == "textcat_multilabel")
     # a changed checkout is a new newsx
-    code = sorted((code_dir or Path(__file__).parent).rglob("*.py"))
+    code = sorted((code_dir or Path(__file__).parents[1]).rglob("*.py"))
     for path in [*assets, *code, *map(Path, settings.topic_files)]:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()

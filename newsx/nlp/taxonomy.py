@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsx.assets import asset
 from newsx.errors import TaxonomyError
+from newsx.nlp.assets import asset
 
 __all__ = ["TaxonomyError", "TopicDef", "classifier_labels", "load_taxonomy", "iptc_tree",
            "top_level"]

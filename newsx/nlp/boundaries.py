@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsx.names import (
+from newsx.nlp.wordlists import (
     CALENDAR,
     CORP_SUFFIXES,
     DASHES,

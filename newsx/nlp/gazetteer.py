@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from newsx.assets import asset, load_toml
+from newsx.nlp.assets import asset, load_toml
 
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.I)

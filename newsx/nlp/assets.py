@@ -21,7 +21,7 @@ def models_dir() -> Path:
                 return path
     except ImportError:
         pass
-    path = Path(__file__).resolve().parent.parent / "models"
+    path = Path(__file__).resolve().parents[2] / "models"
     if (path / "topics.toml").is_file():
         return path
     raise FileNotFoundError(

@@ -21,11 +21,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsx.cache import ResultCache, config_key
-from newsx.pipeline import annotate, batched, load_pipeline, to_record
-from newsx.schema import Record, Result
+from newsx.io.read import Article
+from newsx.records import Record, Result
+from newsx.run.cache import ResultCache, config_key
+from newsx.run.core import annotate, batched, load_pipeline, to_record
 from newsx.settings import BATCH_SIZE, Settings
-from newsx.sources import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,7 +46,7 @@ class Runner:
         self.batch_size = batch_size
         self.cache: ResultCache | None = None
         if cache_path:
-            from newsx.taxonomy import load_taxonomy
+            from newsx.nlp.taxonomy import load_taxonomy
 
             load_taxonomy([Path(p) for p in settings.topic_files])  # a bad file: its own error
             self.cache = ResultCache(cache_path, config_key(settings))
@@ -64,7 +64,7 @@ class Runner:
         """Load what a run needs now, so that a bad model is a usage error before any output.
         With a cache the model waits until an article is not in it. Returns notes for the
         user: topics of their files that the classifier does not know."""
-        from newsx.taxonomy import classifier_labels, load_taxonomy
+        from newsx.nlp.taxonomy import classifier_labels, load_taxonomy
 
         files = [Path(p) for p in self.settings.topic_files]
         taxonomy = load_taxonomy(files)

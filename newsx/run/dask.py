@@ -7,7 +7,7 @@ The client only lists inputs (names and sizes, never their text) and plans parts
 files, or a line-aligned byte range of a JSON Lines file, whose first line number is counted
 by a small task first (so that ids such as `file.jsonl:1234` match a local run). Workers read
 the inputs themselves (local paths or any fsspec URL), run newsx's pipeline, loaded once per
-worker process (`newsx.dask_plugin.PipelinePlugin` preloads it when a worker starts), and
+worker process (`newsx.run.dask_plugin.PipelinePlugin` preloads it when a worker starts), and
 either return records, which the client writes in input order, or write `part-NNNNN.jsonl`
 under --output-dir themselves (whole: written to a temporary name, then renamed, so that a
 part recomputed after a lost worker replaces itself) and return only counts for the manifest.
@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsx.errors import UsageError
-from newsx.schema import Error, Record
+from newsx.io.read import EXTENSIONS, Article
+from newsx.records import Error, Record
 from newsx.settings import BATCH_SIZE, Settings
-from newsx.sources import EXTENSIONS, Article
 
 if TYPE_CHECKING:
     import dask.bag
@@ -92,7 +92,7 @@ def plan(paths: Iterable[str], input_format: str = "auto",
             if not files:
                 yield Article(path, path, error=Error("FileNotFound", f"nothing matches {path}"))
         elif local and os.path.isdir(path):
-            from newsx.sources import list_folder
+            from newsx.io.read import list_folder
 
             files, problems = list_folder(path)
             yield from problems
@@ -157,7 +157,7 @@ _PIPELINES: dict[Settings, Language] = {}
 def pipeline_for(settings: Settings) -> Language:
     """The pipeline of this worker process, loaded on first use."""
     if settings not in _PIPELINES:
-        from newsx.pipeline import load_pipeline
+        from newsx.run.core import load_pipeline
 
         _PIPELINES[settings] = load_pipeline(settings)
     return _PIPELINES[settings]
@@ -191,7 +191,7 @@ def articles(part: Part, options: Options) -> Iterator[Article]:
 
     import fsspec
 
-    from newsx.sources import jsonl_articles, read_path
+    from newsx.io.read import jsonl_articles, read_path
 
     if part.jsonl is not None:
         data = _block(part)
@@ -205,7 +205,7 @@ def articles(part: Part, options: Options) -> Iterator[Article]:
 
 def run_part(part: Part | Article, options: Options) -> list[Record]:
     """The records of one part, in order."""
-    from newsx.pipeline import annotate, batched, to_record
+    from newsx.run.core import annotate, batched, to_record
 
     if isinstance(part, Article):
         return [to_record(part, None)]
@@ -284,7 +284,7 @@ def run(
     """Submit the parts, at most `window` at a time, and yield in input order: each record
     (no output_dir), or each part's counts (output_dir)."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    from newsx.dask_plugin import PipelinePlugin
+    from newsx.run.dask_plugin import PipelinePlugin
 
     client.register_plugin(PipelinePlugin(options.settings))
     window = window or 4 * workers
@@ -345,7 +345,7 @@ def records_bag(
     _require_dask()
     import dask.bag as db
 
-    from newsx.model import resolve_model
+    from newsx.nlp.choice import resolve_model
 
     options = Options(settings or Settings(resolve_model(None)), input_format, text_key,
                       batch_size)
@@ -365,7 +365,7 @@ def records_bag(
 
 
 def _annotate_dicts(rows: Iterable[dict[str, Any]], options: Options) -> list[Record]:
-    from newsx.pipeline import annotate, batched
+    from newsx.run.core import annotate, batched
 
     items = [Article(str(r["id"]), str(r.get("source", "bag")), str(r.get("text") or ""),
                      r.get("title"), r.get("url"), r.get("date")) for r in rows]

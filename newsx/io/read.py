@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsx.schema import Error
+from newsx.records import Error
 from newsx.settings import LITTLE_TEXT_WORDS
 
 EXTENSIONS = {

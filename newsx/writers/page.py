@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsx.assets import asset
+from newsx.nlp.assets import asset
 
 COLOURS = {"person": "#1f77b4", "place": "#2ca02c", "organisation": "#d62728"}
 LINE_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]

@@ -14,8 +14,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from newsx.errors import UsageError
-from newsx.schema import Record
-from newsx.taxonomy import TopicDef, classifier_labels, top_level
+from newsx.nlp.taxonomy import TopicDef, classifier_labels, top_level
+from newsx.records import Record
 
 CSV_FIELDS = ["id", "kind", "type", "name", "country", "count", "salience", "score", "iptc", "detail"]
 _encoder = msgspec.json.Encoder()

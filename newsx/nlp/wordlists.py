@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from newsx.gazetteer import gazetteer
+from newsx.nlp.gazetteer import gazetteer
 
 TARGET = {"PERSON", "GPE", "LOC", "ORG"}
 

@@ -1,6 +1,6 @@
 """newsx_entities: merge an article's mentions into canonical people, places and organisations.
 
-Sets `doc._.newsx_entities` (a list of `newsx.schema.Entity`):
+Sets `doc._.newsx_entities` (a list of `newsx.records.Entity`):
 - people: a shorter form joins the fuller name that contains it ("Biden", "Mr Biden" ->
   "Joe Biden"), the nearest one before it when several do;
 - places: gazetteer variants are one place ("US", "the United States", "America"), each with
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.gazetteer import Gazetteer, Place, gazetteer, key
-from newsx.names import acronym, short_name
-from newsx.schema import Entity, Mention
+from newsx.nlp.gazetteer import Gazetteer, Place, gazetteer, key
+from newsx.nlp.wordlists import acronym, short_name
+from newsx.records import Entity, Mention
 
 TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
 LEAD_CHARS = 300  # the headline and first sentence, roughly

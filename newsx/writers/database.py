@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from newsx.errors import DatabaseError
-from newsx.schema import Entity, Record, UniqueIds
+from newsx.records import Entity, Record, UniqueIds
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

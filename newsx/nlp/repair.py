@@ -11,7 +11,7 @@ Runs after `ner` and rewrites `doc.ents`:
 - a name found once is found again in the rest of the article ("Hoddle ... Hoddle said"),
   when `propagate` is on (off by default: with newsx's own model it costs on news).
 Boundaries are in `boundaries.py`, clues from the surrounding text in `context.py`, word lists
-and name helpers in `newsx.names`.
+and name helpers in `newsx.nlp.wordlists`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsx.components.boundaries import (
+from newsx.nlp.boundaries import (
     _add,
     _join_particles,
     _outside,
@@ -35,9 +35,9 @@ from newsx.components.boundaries import (
     is_sport,
     spaces_hyphens,
 )
-from newsx.components.context import DATELINE, _caps_context, _law_names, _starts_line
-from newsx.gazetteer import Gazetteer, gazetteer, key
-from newsx.names import (
+from newsx.nlp.context import DATELINE, _caps_context, _law_names, _starts_line
+from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
+from newsx.nlp.wordlists import (
     EVENT_NAMES,
     EVENT_WORDS,
     JOB_WORDS,

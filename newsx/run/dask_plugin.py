@@ -18,11 +18,11 @@ class PipelinePlugin(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker: Any) -> None:
-        from newsx.cluster import pipeline_for
+        from newsx.run.dask import pipeline_for
 
         pipeline_for(self.settings)
 
     def teardown(self, worker: Any) -> None:
-        from newsx.cluster import _PIPELINES
+        from newsx.run.dask import _PIPELINES
 
         _PIPELINES.pop(self.settings, None)

@@ -54,8 +54,8 @@ def open_source(source: str) -> Iterator[sqlite3.Connection]:
     (a file, or '-' for stdin)."""
     import sys
 
-    from newsx.database import load_records
-    from newsx.schema import read_records
+    from newsx.records import read_records
+    from newsx.writers.database import load_records
 
     path = Path(source)
     if source != "-" and not path.exists():

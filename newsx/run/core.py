@@ -1,5 +1,5 @@
 """Build the spaCy pipeline and run it over articles in this process: `load_pipeline()`,
-`annotate()` and `extract()`. Nothing here prints; `newsx.runner` adds workers and the cache."""
+`annotate()` and `extract()`. Nothing here prints; `newsx.run.local` adds workers and the cache."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsx import language
 from newsx.errors import ModelError
-from newsx.model import INSTALL_HINT, resolve_model
-from newsx.reflow import unwrap
-from newsx.schema import Error, Record, Result
+from newsx.io.read import Article
+from newsx.nlp import language
+from newsx.nlp.choice import INSTALL_HINT, resolve_model
+from newsx.nlp.reflow import unwrap
+from newsx.records import Error, Record, Result
 from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
-from newsx.sources import Article
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cached runs)
     from spacy.language import Language
@@ -34,7 +34,7 @@ def load_pipeline(settings: Settings | str | None = None) -> Language:
     import spacy
 
     # importing the modules registers newsx's factories
-    from newsx.components import entities, repair, topics  # noqa: F401
+    from newsx.nlp import entities, repair, topics  # noqa: F401
 
     if not isinstance(settings, Settings):
         settings = Settings(resolve_model(settings))
@@ -136,8 +136,8 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     """A long text, one piece at a time: entities merged over the pieces, topic evidence
     added up over them. Memory depends on the piece size and the number of mentions, not on
     the length of the text."""
-    from newsx.components.entities import combine
-    from newsx.components.topics import Hits, Probs, TopicScorer, categories, count_words
+    from newsx.nlp.entities import combine
+    from newsx.nlp.topics import Hits, Probs, TopicScorer, categories, count_words
 
     scorer = nlp.get_pipe("newsx_topics")
     assert isinstance(scorer, TopicScorer)
