@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -96,7 +96,22 @@ def count_words(doc: Doc) -> int:
 Probs = dict[str, float]
 
 
+@dataclass
+class Tally:
+    """A text's topic evidence, added up over its pieces (`TopicScorer.add`): the terms
+    found, the classifier's probabilities weighted by each piece's words, and the words."""
+
+    hits: Hits = field(default_factory=dict)
+    probs: Probs = field(default_factory=dict)
+    words: int = 0
+
+
 class TopicScorer:
+    """The newsx_topics component: taxonomy terms and the classifier, scored into topics.
+
+    `nlp(text)` sets the topics of a whole text; a long text read in pieces is scored with
+    `add(doc, offset, tally)` for each piece and `score(tally)` at the end."""
+
     def __init__(self, nlp: Language, name: str, extra: list[str], min_score: float,
                  scoring: Scoring | None = None, classifier: str = ""):
         self.name = name
@@ -141,10 +156,26 @@ class TopicScorer:
                 yield self.set_topics(doc, probs)
 
     def set_topics(self, doc: Doc, probs: Probs) -> Doc:
+        """Sets `doc._.newsx_topics` and `doc._.newsx_categories` from its terms and `probs`."""
         topics = self.rank(self.hits(doc), count_words(doc), probs)
         doc._.newsx_topics = topics
         doc._.newsx_categories = categories(topics)
         return doc
+
+    def add(self, doc: Doc, offset: int = 0, tally: Tally | None = None) -> Tally:
+        """Adds the evidence of one piece of a text (starting at `offset`) to `tally`."""
+        tally = tally if tally is not None else Tally()
+        self.hits(doc, offset, into=tally.hits)
+        n = count_words(doc)
+        for key, p in self.predict([doc])[0].items():
+            tally.probs[key] = tally.probs.get(key, 0.0) + p * n
+        tally.words += n
+        return tally
+
+    def score(self, tally: Tally) -> list[Topic]:
+        """The topics of a text whose pieces were added to `tally`."""
+        words = max(tally.words, 1)
+        return self.rank(tally.hits, tally.words, {k: v / words for k, v in tally.probs.items()})
 
     def predict(self, docs: list[Doc]) -> list[Probs]:
         """The classifier's probability of each topic it knows, per doc."""

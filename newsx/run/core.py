@@ -137,24 +137,19 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     added up over them. Memory depends on the piece size and the number of mentions, not on
     the length of the text."""
     from newsx.nlp.entities import combine
-    from newsx.nlp.topics import Hits, Probs, TopicScorer, categories, count_words
+    from newsx.nlp.topics import TopicScorer, categories
 
     scorer = nlp.get_pipe("newsx_topics")
     assert isinstance(scorer, TopicScorer)
-    hits: Hits = {}
-    probs: Probs = {}  # the classifier's probabilities, weighted by the words of each piece
-    words = offset = 0
+    tally = None
+    offset = 0
     parts = []
     docs = nlp.pipe(split_text(unwrap(text), piece_chars), batch_size=1, disable=["newsx_topics"])
     for doc in docs:  # a Doc's text is its piece exactly, so the offsets add up
         parts.append((offset, doc._.newsx_entities or []))
-        scorer.hits(doc, offset, into=hits)
-        n = count_words(doc)
-        for key, p in scorer.predict([doc])[0].items():
-            probs[key] = probs.get(key, 0.0) + p * n
-        words += n
+        tally = scorer.add(doc, offset, tally)
         offset += len(doc.text)
-    topics = scorer.rank(hits, words, {k: v / max(words, 1) for k, v in probs.items()})
+    topics = scorer.score(tally) if tally is not None else []
     return Result(combine(parts), topics, categories(topics), language.detect(text))
 
 
