@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsx.io.read import iter_articles
-from newsx.run.core import extract
+from newsx.run.core import annotate, batched
 from newsx.writers.stream import JsonlWriter
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -27,6 +27,7 @@ def write_records(nlp: Language, corpus: Path, out: Path) -> float:
     start = time.perf_counter()
     with out.open("wb") as f:
         writer = JsonlWriter(f)
-        for _, record in extract(nlp, iter_articles([str(corpus)])):
-            writer.write(record)
+        for batch in batched(iter_articles([str(corpus)]), 64):
+            for record in annotate(nlp, batch):
+                writer.write(record)
     return time.perf_counter() - start

@@ -26,14 +26,15 @@ from throughput import timed, write_corpus
 CLIENT = """
 import resource, sys
 from distributed import Client, LocalCluster
-from newsx import cluster
-from newsx.nlp.choice import resolve_model
-from newsx.settings import Settings
+from newsx import api
 corpus, out = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
 with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
                   silence_logs=40) as lc, Client(lc) as client:
-    n = sum(1 for _ in cluster.run(client, [corpus], cluster.Options(Settings(resolve_model(None))),
-                                   out))
+    options = api.ExtractOptions(scheduler=client.scheduler.address, output_dir=out)
+    if out:
+        n = api.extract_into([corpus], options, warn=lambda m: None).records
+    else:
+        n = sum(1 for _ in api.extract([corpus], options, warn=lambda m: None))
 print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 

@@ -33,8 +33,7 @@ from pathlib import Path
 import bbc_gold
 from common import SHARED, write_records
 
-import newsx.run.core
-from newsx.nlp.reflow import unwrap
+from newsx.nlp.reflow import plain_tokenizer
 from newsx.nlp.repair import RULES
 from newsx.run.core import load_pipeline
 
@@ -53,7 +52,8 @@ AUDIT = ["full", *(f"no-{rule}" for rule in RULES), "propagate"]
 
 def run_variant(name: str, articles: Path, out: Path, model: str | None) -> float:
     nlp = load_pipeline(model)
-    newsx.run.core.unwrap = (lambda text: text) if name == "no-unwrap" else unwrap
+    if name == "no-unwrap":  # the tokenizer without its reflow
+        nlp.tokenizer = plain_tokenizer(nlp)
     config = VARIANTS[name]
     if config is None:
         nlp.disable_pipe("newsx_entity_repair")

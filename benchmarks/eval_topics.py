@@ -23,7 +23,7 @@ from pathlib import Path
 
 from common import SHARED, is_article, write_records
 
-from newsx.nlp.choice import resolve_model
+from newsx.nlp.pipeline import resolve_model
 from newsx.run.core import load_pipeline
 from newsx.settings import Settings
 

@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsx.nlp.choice import FALLBACKS, resolve_model
+from newsx.nlp.pipeline import FALLBACKS, resolve_model
 
 SPACY_SCRIPT = """
 import json, sys, spacy

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 import msgspec
@@ -129,3 +130,34 @@ def read_records(stream: IO[bytes], name: str) -> Iterator[Record]:
             except msgspec.DecodeError as e:
                 raise UsageError(f"{name}, line {number}: not a newsx record ({e}); give the "
                                  "JSON Lines that `newsx extract -f jsonl` writes") from None
+
+
+ENTITY_TYPES = ("person", "place", "organisation")
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """What `--type`, `--min-salience` and `--no-mentions` leave of a record."""
+
+    types: frozenset[str] = frozenset(ENTITY_TYPES)
+    min_salience: float = 0.0
+    mentions: bool = True
+
+    @classmethod
+    def parse(cls, types: str | None, min_salience: float, mentions: bool) -> RecordFilter:
+        chosen = {t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",") if t.strip()}
+        unknown = chosen - set(ENTITY_TYPES)
+        if unknown or not chosen:
+            raise UsageError(f"--type: unknown entity type {', '.join(sorted(unknown)) or '(none)'};"
+                             f" choose from {', '.join(ENTITY_TYPES)}")
+        return cls(frozenset(chosen), min_salience, mentions)
+
+    def __call__(self, record: Record) -> Record:
+        if self == RecordFilter():
+            return record
+        entities = [
+            msgspec.structs.replace(e, mentions=e.mentions if self.mentions else [])
+            for e in record.entities
+            if e.type in self.types and e.salience >= self.min_salience
+        ]
+        return msgspec.structs.replace(record, entities=entities)

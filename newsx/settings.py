@@ -16,7 +16,7 @@ LANGUAGE_MIN_CHARS = 40  # shorter texts are not language-checked
 class Settings:
     """How to build the pipeline: cheap to import, to compare and to send to worker processes.
 
-    `model` is a resolved model (see `newsx.nlp.choice.resolve_model`): a package name or a path.
+    `model` is a resolved model (see `newsx.nlp.pipeline.resolve_model`): a package name or a path.
     """
 
     model: str

@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 from typer.testing import CliRunner
 
-import newsx.run.local
-from newsx.nlp.choice import resolve_model
+import newsx.run.core
+from newsx.nlp.pipeline import resolve_model
 from newsx.run.core import load_pipeline
 from newsx.settings import Settings
 
@@ -29,7 +29,7 @@ def one_pipeline_per_session(
 ) -> Iterator[None]:
     """Commands run in this process (CliRunner) get the session's pipeline when they ask for
     the default settings, instead of loading the model again for every test."""
-    real = newsx.run.local.load_pipeline
+    real = newsx.run.core.load_pipeline
     default = Settings(resolve_model(None))
 
     def load(settings: Settings) -> Language:
@@ -37,8 +37,10 @@ def one_pipeline_per_session(
             return request.getfixturevalue("nlp")
         return real(settings)
 
-    monkeypatch.setattr(newsx.run.local, "load_pipeline", load)
+    monkeypatch.setattr(newsx.run.core, "load_pipeline", load)
+    newsx.run.core.forget_pipelines()  # each test asks for its pipeline again
     yield
+    newsx.run.core.forget_pipelines()
 
 
 @pytest.fixture(scope="session")

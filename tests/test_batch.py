@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import newsx.run.local
+import newsx.run.core
 from newsx.cli import app
 from newsx.records import Result
 from newsx.run.cache import ResultCache, config_key
@@ -51,7 +51,7 @@ def test_cached_rerun_skips_the_model(runner, nlp, corpus: Path, tmp_path: Path,
     def no_model(settings):
         raise AssertionError("the model was loaded although every article was cached")
 
-    monkeypatch.setattr(newsx.run.local, "load_pipeline", no_model)
+    monkeypatch.setattr(newsx.run.core, "load_pipeline", no_model)
     second = run(runner, args)
     assert second.stdout == first.stdout and second.exit_code == first.exit_code == 1
     rows = sqlite3.connect(db).execute("SELECT count(*) FROM results").fetchone()[0]
@@ -99,20 +99,20 @@ def test_unusable_cache_path_is_a_usage_error(runner, tmp_path: Path):
     assert result.exit_code == 2 and "cannot use" in result.stderr
 
 
-def test_progress_bar_counts_articles_and_words():
+def test_progress_bar_counts_articles():
     import io
 
     from rich.console import Console
 
     from newsx.cli import _progress
-    from newsx.io.read import Article
+    from newsx.records import Record
 
     out = io.StringIO()
     console = Console(file=out, force_terminal=True, width=80)
     with _progress(True, console) as update:
-        for text in ("one two three", "four five"):
-            update(Article("x", "x", text=text))
+        for name in ("a", "b"):
+            update(Record(name, "x"))
     rendered = out.getvalue()
-    assert "2 articles, 5 words" in rendered and "words/s" in rendered
+    assert "2 articles" in rendered and "articles/s" in rendered
     with _progress(False) as update:  # --quiet, or stderr not a terminal: nothing at all
-        update(Article("x", "x", text="ignored"))
+        update(Record("x", "x"))

@@ -11,10 +11,10 @@ from typing import Any
 import msgspec
 import pytest
 
+from newsx import api
 from newsx.cli import app
-from newsx.io.read import iter_articles
-from newsx.nlp.choice import resolve_model
-from newsx.run.core import extract
+from newsx.io.parts import MIN_BLOCK, Part
+from newsx.nlp.pipeline import resolve_model
 from newsx.settings import Settings
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -45,7 +45,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         row = {"text": text} if i % 3 else {"id": f"story-{i}", "text": text}
         lines.append(json.dumps(row))
     (folder / "wire.jsonl").write_text("\n".join(lines) + "\n")
-    assert (folder / "wire.jsonl").stat().st_size > 2 * cluster.MIN_BLOCK
+    assert (folder / "wire.jsonl").stat().st_size > 2 * MIN_BLOCK
     return folder
 
 
@@ -54,10 +54,9 @@ def encoded(records: list) -> list[bytes]:
 
 
 def test_same_records_as_one_process(client, nlp, corpus: Path):
-    settings = Settings(resolve_model(None))
-    options = cluster.Options(settings)
-    got = [r for r, _ in cluster.run(client, [str(corpus)], options)]
-    want = [r for _, r in extract(nlp, iter_articles([str(corpus)]))]
+    options = api.ExtractOptions(scheduler=client.scheduler.address)
+    got = list(api.extract([str(corpus)], options, warn=lambda m: None))
+    want = list(api.extract([str(corpus)], api.ExtractOptions(jobs=1), warn=lambda m: None))
     assert len(got) == len(want) > 400
     assert encoded(got) == encoded(want)
     assert any(r.id == f"{corpus}/wire.jsonl:399" for r in got)  # a late line, counted right
@@ -78,10 +77,10 @@ def test_output_dir_holds_every_record_once(client, corpus: Path, tmp_path: Path
     local = runner.invoke(app, ["extract", "-f", "jsonl", "-j", "1", str(corpus)])
     assert sorted(lines) == sorted(local.stdout.encode().splitlines())
     # a part computed again (a lost worker's task) replaces itself: no duplicates
-    options = cluster.Options(Settings(resolve_model(None)))
-    part = cluster.Part(files=(str(corpus / "business.txt"),))
+    settings = Settings(resolve_model(None))
+    part = Part(files=(str(corpus / "business.txt"),))
     for _ in range(2):
-        client.submit(cluster.write_part, part, options, str(out), 0, pure=False).result()
+        client.submit(cluster.write_part, settings, part, str(out), 0, pure=False).result()
     assert len((out / "part-00000.jsonl").read_bytes().splitlines()) == 1
     assert not list(out.glob("*.tmp"))
 
@@ -110,7 +109,9 @@ def test_records_bag_from_paths_and_from_a_bag(client, corpus: Path):
 @pytest.mark.parametrize("args, message", [
     (["--scheduler", "local:2", "--cache", "c.sqlite"], "--cache is a SQLite file"),
     (["--output-dir", "parts"], "--output-dir goes with --scheduler"),
-    (["--scheduler", "local:two"], "write local:N"),
+    (["--scheduler", "local:two"], "give local:N"),
+    (["--scheduler", "local"], "give local:N"),
+    (["--scheduler", "4"], "give local:N"),
     (["--scheduler", "local:1", "--output-dir", "p", "--db", "n.db"], "newsx load"),
 ])
 def test_what_dask_cannot_do_is_a_usage_error(runner, corpus: Path, args, message):

@@ -35,7 +35,7 @@ def test_wheel_holds_the_assets_and_newsx_loads_them_from_it(tmp_path: Path):
         "assert g.gazetteer().place('Geneva').country == 'CH'\n"
         "assert g.gazetteer().org('NYT') == 'The New York Times'\n"
         "assert 'sport' in t.classifier_labels()\n"
-        "import newsx.nlp.choice as m\n"
+        "import newsx.nlp.pipeline as m\n"
         f"assert m.resolve_model().startswith({str(site)!r}), m.resolve_model()\n"
         "print('ok')\n"
     )

@@ -9,11 +9,11 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsx.records import Error
+from newsx.errors import UsageError
+from newsx.io.article import Article, ReadProblem
 from newsx.settings import LITTLE_TEXT_WORDS
 
 EXTENSIONS = {
@@ -27,18 +27,6 @@ EXTENSIONS = {
 FORMATS = ("auto", "text", "html", "jsonl")
 STDIN = "-"
 RECALL_CHARS = 500  # main text shorter than this is extracted again, favouring recall
-
-
-@dataclass
-class Article:
-    id: str
-    source: str
-    text: str = ""
-    title: str | None = None
-    url: str | None = None
-    date: str | None = None
-    error: Error | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 def iter_articles(
@@ -70,7 +58,7 @@ def list_folder(path: str) -> tuple[list[str], list[Article]]:
 
     def unreadable(e: OSError) -> None:
         where = e.filename or path
-        denied.append(Article(where, where, error=Error(
+        denied.append(Article(where, where, error=ReadProblem(
             "PermissionDenied" if isinstance(e, PermissionError) else "ReadError",
             f"cannot read folder {where}: {e.strerror}")))
 
@@ -79,7 +67,7 @@ def list_folder(path: str) -> tuple[list[str], list[Article]]:
         files += [os.path.join(root, n) for n in names if Path(n).suffix.lower() in EXTENSIONS]
     if not files and not denied:
         msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
-        denied.append(Article(path, path, error=Error("NoArticles", msg)))
+        denied.append(Article(path, path, error=ReadProblem("NoArticles", msg)))
     return sorted(files), denied
 
 
@@ -97,13 +85,13 @@ def read_path(
         with opener(path) as f:
             yield from _from_bytes(f, path, input_format, text_key)
     except FileNotFoundError:
-        yield Article(path, path, error=Error("FileNotFound", f"no such file: {path}"))
+        yield Article(path, path, error=ReadProblem("FileNotFound", f"no such file: {path}"))
     except IsADirectoryError:
-        yield Article(path, path, error=Error("IsADirectory", f"not a file: {path}"))
+        yield Article(path, path, error=ReadProblem("IsADirectory", f"not a file: {path}"))
     except PermissionError:
-        yield Article(path, path, error=Error("PermissionDenied", f"cannot read {path}"))
+        yield Article(path, path, error=ReadProblem("PermissionDenied", f"cannot read {path}"))
     except OSError as e:
-        yield Article(path, path, error=Error("ReadError", f"cannot read {path}: {e.strerror}"))
+        yield Article(path, path, error=ReadProblem("ReadError", f"cannot read {path}: {e.strerror}"))
 
 
 def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Iterator[Article]:
@@ -127,7 +115,7 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
             yield from jsonl_articles(io.BytesIO(data), name, text_key)
             return
     if b"\x00" in data[:8192]:
-        yield Article(name, name, error=Error("BinaryFile", f"{name} looks binary; not parsed"))
+        yield Article(name, name, error=ReadProblem("BinaryFile", f"{name} looks binary; not parsed"))
         return
     text, warning = decode(data, name)
     article = Article(name, name)
@@ -137,12 +125,12 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
         try:
             page = html_to_text(text)
         except ImportError as e:  # a broken installation loses this input, not the others
-            article.error = Error("MissingDependency", f"{name}: cannot read HTML ({e}); "
+            article.error = ReadProblem("MissingDependency", f"{name}: cannot read HTML ({e}); "
                                   "reinstall newsx with `pip install .`")
             yield article
             return
         except Exception as e:  # a page the HTML parser cannot take
-            article.error = Error("HTMLError", f"{name}: cannot extract text ({e}); "
+            article.error = ReadProblem("HTMLError", f"{name}: cannot extract text ({e}); "
                                   "read it as text with -i text")
             yield article
             return
@@ -187,7 +175,7 @@ def _at_least_one(articles: Iterable[Article], name: str) -> Iterator[Article]:
         empty = False
         yield article
     if empty:
-        yield Article(name, name, error=Error("NoArticles", f"{name}: no articles in this file"))
+        yield Article(name, name, error=ReadProblem("NoArticles", f"{name}: no articles in this file"))
 
 
 def sniff(data: bytes) -> str:
@@ -244,7 +232,7 @@ def jsonl_articles(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            err = Error("InvalidJSON", f"{where}: not valid JSON ({e.msg}, column {e.colno})")
+            err = ReadProblem("InvalidJSON", f"{where}: not valid JSON ({e.msg}, column {e.colno})")
             yield Article(where, name, error=err)
             continue
         article = _from_object(obj, where, name, text_key)
@@ -266,7 +254,7 @@ def _json_document(data: bytes, name: str, text_key: str) -> list[Article] | Non
 
 def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
     if not isinstance(obj, dict):
-        return Article(where, name, error=Error("InvalidRecord", f"{where}: not a JSON object"))
+        return Article(where, name, error=ReadProblem("InvalidRecord", f"{where}: not a JSON object"))
     ident = str(obj["id"]) if obj.get("id") is not None else where
     text = obj.get(text_key)
     article = Article(
@@ -276,7 +264,7 @@ def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
     if not isinstance(text, str):
         problem = "missing" if text is None else "not a string"
         hint = " (choose the field with --text-key)" if text is None else ""
-        article.error = Error("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
+        article.error = ReadProblem("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
     else:
         article.text = text
         if not text.strip():
@@ -286,3 +274,13 @@ def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
 
 def _str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def record_files(source: str) -> list[str]:
+    """A file of records, or the record files of a folder (such as an --output-dir)."""
+    if not os.path.isdir(source):
+        return [source]
+    found = sorted(str(p) for p in Path(source).rglob("*.jsonl") if p.is_file())
+    if not found:
+        raise UsageError(f"no .jsonl record files in folder {source}")
+    return found

@@ -7,9 +7,16 @@ spaCy pipeline loads (decompression releases the GIL).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from newsx.settings import LANGUAGE_MIN_CHARS
+
+if not Doc.has_extension("newsx_language"):
+    Doc.set_extension("newsx_language", default=None)
 
 SAMPLE_CHARS = 2_000  # the language of the first characters is the text's
 MIN_PROBABILITY = 0.6  # below this, the language is reported as unknown (null)
@@ -39,6 +46,7 @@ def preload() -> None:
 
 
 def identifier() -> Any:
+    """The py3langid identifier, waiting for `preload()` if it is loading."""
     preload()
     if _thread is not None:
         _thread.join()
@@ -54,3 +62,17 @@ def detect(text: str) -> str | None:
         return None
     code, probability = identifier().classify(sample)
     return str(code) if probability >= MIN_PROBABILITY else None
+
+
+
+@Language.factory("newsx_language_v1", assigns=["doc._.newsx_language"])
+def make_language(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The newsx_language component: sets `doc._.newsx_language` (ISO 639-1, or None for
+    short or uncertain texts)."""
+    preload()
+
+    def set_language(doc: Doc) -> Doc:
+        doc._.newsx_language = detect(doc.text)
+        return doc
+
+    return set_language

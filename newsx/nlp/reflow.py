@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MIN_LINES = 4
 WIDTH_RANGE = (40, 100)  # widths that text is wrapped at
@@ -68,3 +74,45 @@ def unwrap(text: str) -> str:
             out.append(line + "\n")
     out.append(lines[-1])
     return "".join(out)
+
+
+class ReflowTokenizer:
+    """The pipeline's tokenizer, reading hard-wrapped text as prose (`unwrap`) first, so that
+    `nlp(text)` sees what `newsx extract` sees. The Doc's text has the original's length:
+    every offset indexes the original. `inner` is the wrapped tokenizer."""
+
+    def __init__(self, inner: Callable[[str], Doc]) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        return self.inner(unwrap(text))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Docs for a stream of texts (spaCy's tokenizer interface)."""
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        """The wrapped tokenizer's bytes: reflow has no state of its own."""
+        data: bytes = getattr(self.inner, "to_bytes")(**kwargs)  # noqa: B009
+        return data
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> ReflowTokenizer:
+        """Loads the wrapped tokenizer from bytes."""
+        getattr(self.inner, "from_bytes")(data, **kwargs)  # noqa: B009
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        """Writes the wrapped tokenizer."""
+        getattr(self.inner, "to_disk")(path, **kwargs)  # noqa: B009
+
+    def from_disk(self, path: Any, **kwargs: Any) -> ReflowTokenizer:
+        """Reads the wrapped tokenizer."""
+        getattr(self.inner, "from_disk")(path, **kwargs)  # noqa: B009
+        return self
+
+
+def plain_tokenizer(nlp: Language) -> Callable[[str], Doc]:
+    """The pipeline's tokenizer without reflow (for text that was unwrapped already)."""
+    tokenizer = nlp.tokenizer
+    return tokenizer.inner if isinstance(tokenizer, ReflowTokenizer) else tokenizer

@@ -18,7 +18,7 @@ import msgspec
 from newsx import __version__
 from newsx.errors import CacheError
 from newsx.nlp.assets import models_dir
-from newsx.nlp.choice import model_identity
+from newsx.nlp.pipeline import model_identity
 from newsx.records import Result
 from newsx.settings import Settings
 
@@ -43,6 +43,8 @@ def config_key(settings: Settings, code_dir: Path | None = None) -> str:
 
 
 class ResultCache:
+    """Results by text and configuration in an SQLite file; `with` closes it."""
+
     def __init__(self, path: str | Path, config: str) -> None:
         self.config = config
         try:
@@ -54,10 +56,18 @@ class ResultCache:
             raise CacheError(f"cannot use {path} as a cache ({e}); give a writable file path") from None
         self.hits = self.misses = 0
 
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def key(self, text: str) -> str:
+        """The cache key of a text under this configuration."""
         return hashlib.sha256(f"{self.config}\0{text}".encode()).hexdigest()
 
     def get_many(self, texts: Sequence[str]) -> list[Result | None]:
+        """The cached result of each text, or None."""
         keys = [self.key(t) for t in texts]
         found: dict[str, bytes] = {}
         for i in range(0, len(keys), 500):
@@ -72,6 +82,7 @@ class ResultCache:
         return out
 
     def put_many(self, items: Sequence[tuple[str, Result]]) -> None:
+        """Stores (text, result) pairs in one transaction."""
         if not items:
             return
         rows = [(self.key(text), _encode(value)) for text, value in items]
@@ -80,4 +91,5 @@ class ResultCache:
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
 
     def close(self) -> None:
+        """Closes the file."""
         self.db.close()

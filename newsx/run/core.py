@@ -1,18 +1,20 @@
-"""Build the spaCy pipeline and run it over articles in this process: `load_pipeline()`,
-`annotate()` and `extract()`. Nothing here prints; `newsx.run.local` adds workers and the cache."""
+"""The one run core: articles in, records out, in this process.
+
+`annotate(nlp, batch)` gives the records of one batch; `process(settings, work)` is what every
+executor runs (inline, in a worker process or on a Dask worker): a batch of articles, or a
+`Part` of files that the worker reads itself, with the pipeline of this process
+(`pipeline_for`, loaded once per process). Nothing here prints.
+"""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from newsx.errors import ModelError
-from newsx.io.read import Article
-from newsx.nlp import language
-from newsx.nlp.choice import INSTALL_HINT, resolve_model
-from newsx.nlp.reflow import unwrap
+from newsx.io.article import Article
+from newsx.io.parts import Part, part_articles
+from newsx.nlp.pipeline import load_pipeline
 from newsx.records import Error, Record, Result
 from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
 
@@ -20,72 +22,45 @@ if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cach
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Components whose output newsx never reads: not loaded at all.
-UNUSED = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "morphologizer"]
-NEWSX_PIPES = ("newsx_entity_repair", "newsx_entities", "newsx_topics")
+# a record and the warnings about its article, for the user
+Outcome = tuple[Record, list[str]]
+# what an executor runs: a batch of articles read here, or a part of files a worker reads
+Work = list[Article] | Part | Article
+
+_PIPELINES: dict[Settings, Language] = {}
 
 
-def load_pipeline(settings: Settings | str | None = None) -> Language:
-    """A new pipeline: the model's NER (and what it listens to), then newsx's components.
-
-    `settings` may be Settings, a model name or path, or None for the default model. Every
-    call builds its own pipeline: callers may change it without touching anyone else's.
-    """
-    import spacy
-
-    # importing the modules registers newsx's factories
-    from newsx.nlp import entities, repair, topics  # noqa: F401
-
-    if not isinstance(settings, Settings):
-        settings = Settings(resolve_model(settings))
-    language.preload()  # unpacks while spaCy loads
-    name = settings.model
-    try:
-        nlp = spacy.load(name, exclude=UNUSED)
-    except (OSError, ValueError) as e:
-        where = "folder" if Path(name).exists() else "package"
-        raise ModelError(
-            f"cannot load spaCy pipeline {name!r} ({where}): {str(e).splitlines()[0]} "
-            f"Install a pipeline (`{INSTALL_HINT}`) or pass --model with an installed "
-            "package name or the path of a pipeline folder."
-        ) from None
-    if "ner" not in nlp.pipe_names:
-        raise ModelError(
-            f"spaCy pipeline {name!r} has no 'ner' component (it has: "
-            f"{', '.join(nlp.pipe_names) or 'none'}); newsx needs one. "
-            "Choose a pipeline with named entities, such as en_core_web_sm."
-        )
-    for pipe_name in nlp.pipe_names:
-        if not _feeds_ner(nlp, pipe_name):
-            nlp.disable_pipe(pipe_name)
-    nlp.add_pipe("newsx_entity_repair_v1", name="newsx_entity_repair")
-    nlp.add_pipe("newsx_entities_v1", name="newsx_entities")
-    nlp.add_pipe(
-        "newsx_topics_v2",
-        name="newsx_topics",
-        config={"extra": list(settings.topic_files), "min_score": settings.min_score},
-    )
-    return nlp
+def pipeline_for(settings: Settings) -> Language:
+    """This process's pipeline for `settings`, loaded on first use (the one cache of them)."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = load_pipeline(settings)
+    return _PIPELINES[settings]
 
 
-def _feeds_ner(nlp: Language, pipe_name: str) -> bool:
-    if pipe_name == "ner" or "ruler" in pipe_name:
-        return True
-    listeners = getattr(nlp.get_pipe(pipe_name), "listening_components", None)
-    return bool(listeners and "ner" in listeners)
+def forget_pipelines() -> None:
+    """Drops this process's pipelines (a worker that is shutting down)."""
+    _PIPELINES.clear()
 
 
 def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of `size` articles (the last one shorter), lazily."""
     stream = iter(articles)
     return iter(lambda: list(itertools.islice(stream, size)), [])
 
 
-def extract(
-    nlp: Language, articles: Iterable[Article], batch_size: int = BATCH_SIZE
-) -> Iterator[tuple[Article, Record]]:
-    """(article, record) for every article, in order, processed in this process."""
+def process(settings: Settings, work: Work, batch_size: int = BATCH_SIZE) -> list[Outcome]:
+    """The records of one unit of work, in order, with their articles' warnings."""
+    if isinstance(work, Article):  # an input that could not even be listed
+        return [(to_record(work, None), work.warnings)]
+    articles = work if isinstance(work, list) else part_articles(work)
+    out: list[Outcome] = []
     for batch in batched(articles, batch_size):
-        yield from zip(batch, annotate(nlp, batch), strict=True)
+        todo = [a for a in batch if a.error is None]
+        records = iter(annotate(pipeline_for(settings), todo) if todo else [])
+        for article in batch:
+            record = to_record(article, None) if article.error else next(records)
+            out.append((record, article.warnings))
+    return out
 
 
 def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS) -> list[Record]:
@@ -95,8 +70,7 @@ def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS
     results: dict[int, Result | Error] = {}
     group: list[Article] = []
     chars = 0
-    todo = [a for a in batch if a.error is None]
-    for article in todo:
+    for article in (a for a in batch if a.error is None):
         if len(article.text) > piece_chars:
             results[id(article)] = _guarded(lambda a: analyse_long(nlp, a.text, piece_chars),
                                             article)
@@ -112,15 +86,16 @@ def annotate(nlp: Language, batch: list[Article], piece_chars: int = PIECE_CHARS
 
 def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result | Error]:
     try:
-        docs = list(nlp.pipe((unwrap(a.text) for a in group), batch_size=max(1, len(group))))
+        docs = list(nlp.pipe((a.text for a in group), batch_size=max(1, len(group))))
     except Exception:  # one bad article must not cost the others: one at a time
-        return {id(a): _guarded(lambda a: _result(a, nlp(unwrap(a.text))), a) for a in group}
-    return {id(a): _result(a, doc) for a, doc in zip(group, docs, strict=True)}
+        return {id(a): _guarded(lambda a: result_of(nlp(a.text)), a) for a in group}
+    return {id(a): result_of(doc) for a, doc in zip(group, docs, strict=True)}
 
 
-def _result(article: Article, doc: Doc) -> Result:
+def result_of(doc: Doc) -> Result:
+    """What the pipeline found in a Doc (`nlp(text)`), as the record and the cache hold it."""
     return Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
-                  doc._.newsx_categories or [], language.detect(article.text))
+                  doc._.newsx_categories or [], doc._.newsx_language)
 
 
 def _guarded(analyse: Callable[[Article], Result], article: Article) -> Result | Error:
@@ -134,23 +109,25 @@ def _guarded(analyse: Callable[[Article], Result], article: Article) -> Result |
 
 def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Result:
     """A long text, one piece at a time: entities merged over the pieces, topic evidence
-    added up over them. Memory depends on the piece size and the number of mentions, not on
-    the length of the text."""
+    added up over them (the topic component's `add` and `score`). Memory depends on the piece
+    size and the number of mentions, not on the length of the text."""
     from newsx.nlp.entities import combine
+    from newsx.nlp.reflow import plain_tokenizer, unwrap
     from newsx.nlp.topics import TopicScorer, categories
 
     scorer = nlp.get_pipe("newsx_topics")
     assert isinstance(scorer, TopicScorer)
-    tally = None
-    offset = 0
-    parts = []
-    docs = nlp.pipe(split_text(unwrap(text), piece_chars), batch_size=1, disable=["newsx_topics"])
-    for doc in docs:  # a Doc's text is its piece exactly, so the offsets add up
+    tokenize = plain_tokenizer(nlp)  # the whole text is unwrapped once, before it is cut
+    pieces = (tokenize(piece) for piece in split_text(unwrap(text), piece_chars))
+    tally: Any = None
+    offset, parts, language = 0, [], None
+    for i, doc in enumerate(nlp.pipe(pieces, batch_size=1, disable=["newsx_topics"])):
         parts.append((offset, doc._.newsx_entities or []))
         tally = scorer.add(doc, offset, tally)
+        language = doc._.newsx_language if i == 0 else language  # from the text's start
         offset += len(doc.text)
     topics = scorer.score(tally) if tally is not None else []
-    return Result(combine(parts), topics, categories(topics), language.detect(text))
+    return Result(combine(parts), topics, categories(topics), language)
 
 
 def split_text(text: str, limit: int) -> Iterator[str]:
@@ -173,11 +150,13 @@ def split_text(text: str, limit: int) -> Iterator[str]:
 
 
 def to_record(article: Article, result: Result | Error | None) -> Record:
-    record = Record(
-        id=article.id, source=article.source, title=article.title, url=article.url,
-        date=article.date, error=result if isinstance(result, Error) else article.error,
-    )
-    if isinstance(result, Result) and article.error is None:
+    """The record of an article: what the pipeline found, or why it could not."""
+    error = result if isinstance(result, Error) else None
+    if article.error is not None:
+        error = Error(article.error.type, article.error.message)
+    record = Record(id=article.id, source=article.source, title=article.title, url=article.url,
+                    date=article.date, error=error)
+    if isinstance(result, Result) and error is None:
         record.entities, record.topics = result.entities, result.topics
         record.categories, record.language = result.categories, result.language
     return record

@@ -1,4 +1,4 @@
-"""The Dask worker plugin (imported only when Dask is installed and used)."""
+"""The Dask worker plugin that preloads newsx's pipeline (imported only where Dask is)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from newsx.run.core import forget_pipelines, pipeline_for
 from newsx.settings import Settings
 
 
@@ -18,11 +19,9 @@ class PipelinePlugin(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker: Any) -> None:
-        from newsx.run.dask import pipeline_for
-
+        """Loads the pipeline."""
         pipeline_for(self.settings)
 
     def teardown(self, worker: Any) -> None:
-        from newsx.run.dask import _PIPELINES
-
-        _PIPELINES.pop(self.settings, None)
+        """Drops it."""
+        forget_pipelines()

@@ -16,7 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsx.nlp.assets import asset
+import msgspec
+
+from newsx.writers.report import Report
 
 COLOURS = {"person": "#1f77b4", "place": "#2ca02c", "organisation": "#d62728"}
 LINE_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"]
@@ -128,17 +130,12 @@ def network(pairs: list[dict[str, Any]]) -> str:
 
 
 @cache
-def land_cells(step: int = 2) -> list[tuple[int, int]]:
-    """Cells of `step` degrees that hold a GeoNames town: a silhouette of the inhabited land."""
-    cells = set()
-    with asset("gazetteer/places.tsv").open(encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) > 6 and parts[5] and parts[6]:
-                lat, lon = float(parts[5]), float(parts[6])
-                cells.add((int(math.floor(lat / step)) * step, int(math.floor(lon / step)) * step))
-    return sorted(cells)
+def land_cells() -> list[tuple[int, int]]:
+    """Cells of 2 degrees that hold a GeoNames town: a silhouette of the inhabited land
+    (land.txt beside this module, made by scripts/build_land.py)."""
+    text = (Path(__file__).parent / "land.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
+    return [(int(lat), int(lon)) for lat, lon in pairs]
 
 
 def world_map(places: list[dict[str, Any]]) -> str:
@@ -164,7 +161,9 @@ def world_map(places: list[dict[str, Any]]) -> str:
             f'fill="#eef4fa"/><g fill="#cfcfcf">{cells}</g>{"".join(dots)}</svg></section>')
 
 
-def render(report: dict[str, Any]) -> str:
+def render(typed: Report) -> str:
+    """The report as one self-contained HTML page (no script or style from elsewhere)."""
+    report: dict[str, Any] = msgspec.to_builtins(typed)
     f = report["filters"]
     scope = ", ".join(f"{k} {v}" for k, v in (("topic", f["topic"]), ("since", f["since"]),
                                                  ("until", f["until"])) if v)
@@ -201,5 +200,6 @@ def render(report: dict[str, Any]) -> str:
 """
 
 
-def write_html(report: dict[str, Any], path: Path) -> None:
+def write_html(report: Report, path: Path) -> None:
+    """Writes the report's page to `path`."""
     path.write_text(render(report), encoding="utf-8")

@@ -1,8 +1,10 @@
 """Counts across a corpus, in SQL over newsx's database: `newsx report`.
 
-`build_report()` returns a plain dict (the JSON contract of `newsx report --format json`):
-articles, entities, topics, categories, pairs, dates, weeks (topics by ISO week) and places
-(with coordinates, for the map). A JSON Lines source is first loaded into a temporary database.
+`build_report()` returns a `Report` (msgspec Structs: the JSON contract of `newsx report
+--format json`, whose schema `newsx schema --report` prints): articles, entities, topics,
+categories, pairs, dates, weeks (topics by ISO week) and places (with coordinates, for the map).
+Records in JSON Lines (a file, a folder of them, a stream) are first loaded into a database
+in memory.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+import msgspec
 
 from newsx.errors import UsageError
 
@@ -20,8 +24,102 @@ TYPES = ("person", "place", "organisation")
 MAX_PAIR_ENTITIES = 200  # pairs are counted among the most frequent entities only
 
 
+class EntityCount(msgspec.Struct):
+    """An entity across the articles: in how many, mentioned how often, how salient."""
+
+    type: str
+    name: str
+    country: str | None
+    articles: int
+    mentions: int
+    salience: float
+
+
+class PlaceCount(EntityCount):
+    """A place with its point, for the map."""
+
+    lat: float | None = None
+    lon: float | None = None
+
+
+class TopicCount(msgspec.Struct):
+    """A topic: in how many articles, with its mean score."""
+
+    id: str
+    name: str
+    articles: int
+    score: float
+
+
+class CategoryCount(msgspec.Struct):
+    """An IPTC top-level category: in how many articles."""
+
+    iptc: str
+    name: str
+    articles: int
+
+
+class Pair(msgspec.Struct):
+    """Two entities named in the same articles."""
+
+    a: str
+    a_type: str
+    b: str
+    b_type: str
+    articles: int
+
+
+class DateCount(msgspec.Struct):
+    """Articles dated on a day (YYYY-MM-DD)."""
+
+    date: str
+    articles: int
+
+
+class WeekCount(msgspec.Struct):
+    """Articles of one of the five main topics in an ISO week (YYYY-Www)."""
+
+    week: str
+    topic: str
+    articles: int
+
+
+class ReportFilters(msgspec.Struct):
+    """The filters a report was made with."""
+
+    types: list[str]
+    topic: str | None
+    since: str | None
+    until: str | None
+    top: int
+
+
+class Report(msgspec.Struct):
+    """`newsx report`: who and what dominates a corpus."""
+
+    articles: int
+    filters: ReportFilters
+    entities: list[EntityCount]
+    topics: list[TopicCount]
+    categories: list[CategoryCount]
+    pairs: list[Pair]
+    dates: list[DateCount]
+    weeks: list[WeekCount]
+    places: list[PlaceCount]
+
+
+def report_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of a report."""
+    schema = msgspec.json.schema(Report)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsx report"
+    return schema
+
+
 @dataclass(frozen=True)
 class Filters:
+    """Which articles a report covers, and how many rows per list."""
+
     types: tuple[str, ...] = TYPES
     topic: str | None = None
     since: str | None = None  # ISO date, inclusive
@@ -43,42 +141,69 @@ class Filters:
         return f"SELECT id FROM articles WHERE {' AND '.join(where)}", params
 
 
+def parse_filters(types: str | None, topic: str | None, since: str | None,
+                  until: str | None, top: int) -> Filters:
+    """Filters from command-line values; a usage error for a bad type or date."""
+    import datetime
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"{name} {value!r}: give a date as YYYY-MM-DD") from None
+    chosen = [t.strip() for t in (types or ",".join(TYPES)).split(",") if t.strip()]
+    unknown = sorted(set(chosen) - set(TYPES))
+    if unknown or not chosen:
+        raise UsageError(f"--type: unknown entity type {', '.join(unknown) or '(none)'}; "
+                         f"choose from {', '.join(TYPES)}")
+    return Filters(tuple(t for t in TYPES if t in chosen), topic, since, until, top)
+
+
 def is_database(path: Path) -> bool:
+    """Whether the file is an SQLite database (by its header)."""
     with path.open("rb") as f:
         return f.read(16) == b"SQLite format 3\x00"
 
 
 @contextmanager
-def open_source(source: str) -> Iterator[sqlite3.Connection]:
+def open_source(source: str | IO[bytes]) -> Iterator[sqlite3.Connection]:
     """A read connection to a database, or to one in memory loaded from JSON Lines records
-    (a file, or '-' for stdin)."""
+    (a file, a folder of record files such as an --output-dir, '-' or a stream)."""
     import sys
 
     from newsx.records import read_records
     from newsx.writers.database import load_records
 
-    path = Path(source)
-    if source != "-" and not path.exists():
-        raise UsageError(f"no such file: {source}")
-    if source != "-" and is_database(path):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
+    if isinstance(source, str) and source != "-":
+        path = Path(source)
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {source}")
+        if path.is_file() and is_database(path):
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                yield conn
+            finally:
+                conn.close()
+            return
     conn = sqlite3.connect(":memory:")
-    stream = sys.stdin.buffer if source == "-" else path.open("rb")
     try:
-        load_records(conn, read_records(stream, source), mentions=False, batch_size=2000)
+        if not isinstance(source, str) or source == "-":
+            stream = sys.stdin.buffer if isinstance(source, str) else source
+            load_records(conn, read_records(stream, "stdin"), mentions=False, batch_size=2000)
+        else:
+            from newsx.io.read import record_files
+
+            for name in record_files(source):
+                with open(name, "rb") as f:
+                    load_records(conn, read_records(f, name), mentions=False, batch_size=2000)
         yield conn
     finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
         conn.close()
 
 
-def build_report(conn: sqlite3.Connection, filters: Filters) -> dict[str, Any]:
+def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
+    """The report of the articles `filters` select, from a newsx database."""
     conn.row_factory = sqlite3.Row
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "articles" not in tables:
@@ -144,10 +269,10 @@ def build_report(conn: sqlite3.Connection, filters: Filters) -> dict[str, Any]:
         GROUP BY 1, 2 ORDER BY 1, 2""")
     places = rows(f"""{entity_stats(", e.lat, e.lon")} WHERE e.type = 'place' AND e.lat IS NOT NULL
         GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 200""")
-    return {
+    return msgspec.convert({
         "articles": articles,
         "filters": {"types": types, "topic": filters.topic, "since": filters.since,
                     "until": filters.until, "top": top},
         "entities": entities, "topics": topics, "categories": categories, "pairs": pairs,
         "dates": dates, "weeks": weeks, "places": places,
-    }
+    }, Report)

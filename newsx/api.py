@@ -1,0 +1,291 @@
+"""newsx from Python: one function under each command.
+
+    from newsx import api
+
+    for record in api.extract(["news/"], api.ExtractOptions(jobs=2)):
+        print(record.id, [e.name for e in record.entities[:3]])
+
+    summary = api.extract_into(["news/"], api.ExtractOptions(db="news.db"))
+    report = api.report("news.db", api.ReportFilters(types=("person",), top=5))
+
+Every function checks its options (a `newsx.errors.NewsxError` says what to change), runs
+locally, in worker processes or on Dask, and reports warnings through `warn` (by default the
+"newsx" logger); none of them prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from newsx.errors import UsageError
+from newsx.records import ENTITY_TYPES, Record, RecordFilter, UniqueIds
+from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE, Settings
+from newsx.writers.report import Filters as ReportFilters
+from newsx.writers.report import Report
+from newsx.writers.stream import Writer, plural
+
+__all__ = ["ExtractOptions", "ReportFilters", "Summary", "extract", "extract_into", "load",
+           "report", "schema", "topics"]
+
+Warn = Callable[[str], None]
+LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+             "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
+             "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish"}
+
+
+def _log(message: str) -> None:
+    logging.getLogger("newsx").warning(message)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What `newsx extract` can be told, as plain data (the command's options, same names)."""
+
+    model: str | None = None  # a spaCy pipeline: package name or folder; None: newsx's own
+    topics: tuple[str, ...] = ()  # TOML taxonomies added to the built-in one
+    min_score: float = MIN_SCORE
+    input_format: str = "auto"  # auto, text, html, jsonl
+    text_key: str = "text"
+    batch_size: int = BATCH_SIZE
+    jobs: int = 1  # worker processes; 0: one per CPU (at most MAX_JOBS)
+    cache: str | None = None  # SQLite file of results
+    types: tuple[str, ...] = ENTITY_TYPES  # entity types kept
+    min_salience: float = 0.0
+    mentions: bool = True
+    db: str | None = None  # write the records into this database too (extract_into)
+    scheduler: str | None = None  # Dask: tcp://host:port or local:N
+    output_dir: str | None = None  # with scheduler: workers write parts here
+
+    def check(self) -> None:
+        """A usage error for options that do not go together."""
+        RecordFilter.parse(",".join(self.types), self.min_salience, self.mentions)
+        if self.scheduler and self.cache:
+            raise UsageError("--cache is a SQLite file on this machine, which Dask workers on "
+                             "other machines cannot share; drop --cache when you use --scheduler")
+        if self.output_dir and not self.scheduler:
+            raise UsageError("--output-dir goes with --scheduler (workers write the parts); "
+                             "without it, redirect stdout: newsx extract ... > records.jsonl")
+        if self.output_dir and self.db:
+            raise UsageError("with --output-dir the records stay in the parts and never reach "
+                             "this machine; load them afterwards: newsx load DIR/ --db FILE")
+
+
+@dataclass
+class Summary:
+    """What a run did: records written, error records among them, parts written (Dask)."""
+
+    records: int = 0
+    failed: int = 0
+    parts: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def settings_of(options: ExtractOptions) -> Settings:
+    """The pipeline settings of a run, the taxonomy files checked first."""
+    from newsx.nlp.pipeline import resolve_model
+    from newsx.nlp.taxonomy import load_taxonomy
+
+    load_taxonomy([Path(p) for p in options.topics])  # a bad file is its own usage error
+    return Settings(resolve_model(options.model), tuple(options.topics), options.min_score)
+
+
+def extract(paths: Iterable[str], options: ExtractOptions | None = None,
+            warn: Warn | None = None) -> Iterator[Record]:
+    """The record of every article under `paths` (files, folders, '-' for stdin; with a
+    scheduler also globs and URLs), in input order, filtered as `options` say."""
+    options = options or ExtractOptions()
+    options.check()
+    if options.output_dir:
+        raise UsageError("extract() yields records; write parts with extract_into()")
+    warn = warn or _log
+    keep = RecordFilter.parse(",".join(options.types), options.min_salience, options.mentions)
+    unique = UniqueIds()
+    for record, warnings in _outcomes(list(paths), options, settings_of(options), warn):
+        for message in warnings:
+            warn(f"warning: {message}")
+        record.id, repeated = unique(record.id)
+        if repeated:
+            warn(f"warning: {record.source}: {repeated}")
+        if record.language not in (None, "en"):
+            name = LANGUAGES.get(record.language or "", record.language)
+            warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
+                 "newsx's model reads English, so entities and topics may be wrong")
+        if record.error is not None:
+            warn(f"error: {record.error.message}")
+        yield keep(record)
+
+
+def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
+              warn: Warn) -> Iterator[tuple[Record, list[str]]]:
+    if options.scheduler:
+        from newsx.run.dask import DaskExecutor, connect, units
+        from newsx.run.executors import in_order
+
+        client, cluster = connect(options.scheduler, settings)
+        try:
+            executor = DaskExecutor(client, settings, options.batch_size)
+            work = units(client, paths, options.input_format, options.text_key,
+                         executor.workers)
+            for outcomes in in_order(executor.submit, work, executor.window):
+                yield from outcomes
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        return
+    from newsx.io.read import iter_articles
+    from newsx.run.local import run_local
+
+    with ExitStack() as stack:
+        cache = None
+        if options.cache:
+            from newsx.run.cache import ResultCache, config_key
+
+            cache = stack.enter_context(ResultCache(options.cache, config_key(settings)))
+        else:
+            from newsx.run.core import pipeline_for
+
+            pipeline_for(settings)  # a model that cannot load is a usage error before output
+        for note in unknown_topics(settings):
+            warn(f"note: {note}")
+        jobs = options.jobs or min(os.cpu_count() or 1, MAX_JOBS)
+        articles = iter_articles(paths, options.input_format, options.text_key)
+        yield from run_local(articles, settings, jobs, options.batch_size, cache)
+
+
+def unknown_topics(settings: Settings) -> list[str]:
+    """A note for the user's topics that the classifier does not know (terms alone)."""
+    from newsx.nlp.taxonomy import classifier_labels, load_taxonomy
+
+    files = {str(p) for p in settings.topic_files}
+    taxonomy = load_taxonomy([Path(p) for p in settings.topic_files])
+    alone = [t.id for t in taxonomy if t.source in files and t.id not in classifier_labels()]
+    if not alone:
+        return []
+    shown = ", ".join(alone[:5]) + (", ..." if len(alone) > 5 else "")
+    return [f"{plural(len(alone), 'topic')} of yours ({shown}) the classifier does not know: "
+            "they score from their terms alone"]
+
+
+def extract_into(paths: Iterable[str], options: ExtractOptions | None = None,
+                 writers: Iterable[Writer] = (), warn: Warn | None = None,
+                 progress: Callable[[Record], None] | None = None) -> Summary:
+    """Runs `extract` into `writers` (and the database of `options.db`), or, with
+    `options.output_dir`, has Dask workers write the parts; every writer is closed, whatever
+    happens. The summary counts records and error records."""
+    options = options or ExtractOptions()
+    options.check()
+    warn = warn or _log
+    if options.output_dir:
+        return _write_parts(list(paths), options, warn)
+    summary = Summary()
+    with ExitStack() as stack:
+        targets = list(writers)
+        if options.db:
+            from newsx.writers.database import DatabaseWriter
+
+            targets.append(DatabaseWriter(options.db, batch_size=options.batch_size))
+        for writer in targets:
+            stack.callback(writer.close)
+        for record in extract(paths, options, warn):
+            for writer in targets:
+                writer.write(record)
+            summary.records += 1
+            summary.failed += record.error is not None
+            if progress is not None:
+                progress(record)
+    if options.db:
+        warn(f"wrote {plural(summary.records, 'record')} into {options.db}")
+    return summary
+
+
+def _write_parts(paths: list[str], options: ExtractOptions, warn: Warn) -> Summary:
+    import fsspec
+
+    from newsx.run.dask import DaskExecutor, connect, units, write_manifest
+    from newsx.run.executors import in_order
+
+    folder = options.output_dir or ""
+    if "://" not in folder:
+        folder = os.path.abspath(folder)  # workers may run elsewhere
+    settings = settings_of(options)
+    client, cluster = connect(options.scheduler or "", settings)
+    summary, parts = Summary(), []
+    try:
+        fs, root = fsspec.core.url_to_fs(folder)
+        fs.makedirs(root, exist_ok=True)
+        executor = DaskExecutor(client, settings, options.batch_size, folder)
+        work = units(client, paths, options.input_format, options.text_key, executor.workers)
+        for part in in_order(executor.submit_write, work, executor.window):
+            for message in part.pop("warnings"):
+                warn(f"warning: {message}")
+            parts.append(part)
+            summary.records += part["records"]
+            summary.failed += part["errors"]
+        write_manifest(folder, parts, paths)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.parts = len(parts)
+    warn(f"wrote {plural(summary.records, 'record')} in {plural(summary.parts, 'part')} "
+         f"to {folder}")
+    return summary
+
+
+def load(sources: Iterable[str | IO[bytes]], db: str | Path, mentions: bool = True,
+         batch_size: int = 2000, warn: Warn | None = None) -> int:
+    """Loads JSON Lines records (files, folders of them, or binary streams) into a database;
+    an article loaded again replaces its rows. The number of records loaded."""
+    from newsx.io.read import record_files
+    from newsx.records import read_records
+    from newsx.writers.database import load_records
+
+    warn = warn or _log
+    total = 0
+    for source in sources:
+        if not isinstance(source, str):
+            total += load_records(db, read_records(source, "stdin"), mentions, batch_size,
+                                  lambda m: warn(f"warning: {m}"))
+            continue
+        for name in record_files(source):
+            try:
+                with open(name, "rb") as f:
+                    total += load_records(db, read_records(f, name), mentions, batch_size,
+                                          lambda m: warn(f"warning: {m}"))
+            except OSError as e:
+                raise UsageError(f"cannot read {name}: {e.strerror}") from None
+    return total
+
+
+def report(source: str | IO[bytes], filters: ReportFilters | None = None) -> Report:
+    """Counts across a corpus (a database, a JSON Lines file or folder of them, or a binary
+    stream of records): top entities, topics, categories, pairs, dates, places."""
+    from newsx.writers.report import build_report, open_source
+
+    with open_source(source) as conn:
+        return build_report(conn, filters or ReportFilters())
+
+
+def topics(extra: Iterable[str] = ()) -> list[Any]:
+    """The taxonomy: the built-in topics with those of `extra` TOML files."""
+    from newsx.nlp.taxonomy import load_taxonomy
+
+    return load_taxonomy([Path(p) for p in extra])
+
+
+def schema(kind: str = "record") -> dict[str, Any]:
+    """The JSON Schema of one record ("record") or of a report ("report")."""
+    if kind == "report":
+        from newsx.writers.report import report_schema
+
+        return report_schema()
+    from newsx.records import json_schema
+
+    return json_schema()
