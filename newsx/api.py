@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsx.errors import UsageError
-from newsx.records import ENTITY_TYPES, Record, RecordFilter, UniqueIds
+from newsx.records import ENTITY_TYPES, Record, RecordFilter, TopicEntry, UniqueIds
 from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE, Settings
 from newsx.writers.report import Filters as ReportFilters
 from newsx.writers.report import Report
@@ -243,8 +243,7 @@ def load(sources: Iterable[str | IO[bytes]], db: str | Path, mentions: bool = Tr
          batch_size: int = 2000, warn: Warn | None = None) -> int:
     """Loads JSON Lines records (files, folders of them, or binary streams) into a database;
     an article loaded again replaces its rows. The number of records loaded."""
-    from newsx.io.read import record_files
-    from newsx.records import read_records
+    from newsx.records import read_records, record_files
     from newsx.writers.database import load_records
 
     warn = warn or _log
@@ -273,11 +272,17 @@ def report(source: str | IO[bytes], filters: ReportFilters | None = None) -> Rep
         return build_report(conn, filters or ReportFilters())
 
 
-def topics(extra: Iterable[str] = ()) -> list[Any]:
+def topics(extra: Iterable[str] = ()) -> list[TopicEntry]:
     """The taxonomy: the built-in topics with those of `extra` TOML files."""
-    from newsx.nlp.taxonomy import load_taxonomy
+    from newsx.nlp.taxonomy import classifier_labels, load_taxonomy, top_level
 
-    return load_taxonomy([Path(p) for p in extra])
+    modelled = classifier_labels()
+    out = []
+    for t in load_taxonomy([Path(p) for p in extra]):
+        top = top_level(t.iptc[0])
+        out.append(TopicEntry(t.id, t.name, list(t.iptc), dict(t.terms), t.source,
+                              t.id in modelled, f"{top.name} ({top.qcode})" if top else None))
+    return out
 
 
 def schema(kind: str = "record") -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import msgspec
@@ -14,6 +16,8 @@ SCHEMA_VERSION = "1"
 
 
 class Mention(msgspec.Struct):
+    """Where an entity is named in the text."""
+
     start: int  # Python string index into the article text, inclusive
     end: int  # exclusive
     text: str
@@ -21,6 +25,8 @@ class Mention(msgspec.Struct):
 
 
 class Entity(msgspec.Struct):
+    """A person, place or organisation of one article, its mentions merged."""
+
     type: str  # person, place, organisation
     name: str  # canonical name
     aliases: list[str]  # distinct surface forms, in order of first appearance
@@ -61,11 +67,16 @@ class Category(msgspec.Struct):
 
 
 class Error(msgspec.Struct):
+    """Why an article has no results: the kind (FileNotFound, ProcessingError, ...) and a
+    message for the user."""
+
     type: str
     message: str
 
 
 class Record(msgspec.Struct):
+    """What newsx says about one article: the JSON contract of its output."""
+
     id: str
     source: str
     title: str | None = None
@@ -76,6 +87,18 @@ class Record(msgspec.Struct):
     topics: list[Topic] = msgspec.field(default_factory=list)
     categories: list[Category] = msgspec.field(default_factory=list)
     error: Error | None = None
+
+
+class TopicEntry(msgspec.Struct):
+    """A topic of the taxonomy as `newsx topics` lists it."""
+
+    id: str
+    name: str
+    iptc: list[str]
+    terms: dict[str, float]
+    source: str  # the TOML file it comes from
+    model: bool  # also scored by the classifier
+    category: str | None  # its IPTC top-level category, "name (qcode)"
 
 
 class Result(msgspec.Struct):
@@ -120,6 +143,16 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
+def record_files(source: str) -> list[str]:
+    """A file of records, or the record files of a folder (such as an --output-dir)."""
+    if not os.path.isdir(source):
+        return [source]
+    found = sorted(str(p) for p in Path(source).rglob("*.jsonl") if p.is_file())
+    if not found:
+        raise UsageError(f"no .jsonl record files in folder {source}")
+    return found
+
+
 def read_records(stream: IO[bytes], name: str) -> Iterator[Record]:
     """Records from newsx's JSON Lines output (blank lines skipped)."""
     decode = msgspec.json.Decoder(Record).decode
@@ -145,6 +178,7 @@ class RecordFilter:
 
     @classmethod
     def parse(cls, types: str | None, min_salience: float, mentions: bool) -> RecordFilter:
+        """A filter from command-line values; a usage error for an unknown type."""
         chosen = {t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",") if t.strip()}
         unknown = chosen - set(ENTITY_TYPES)
         if unknown or not chosen:

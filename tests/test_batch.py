@@ -104,7 +104,7 @@ def test_progress_bar_counts_articles():
 
     from rich.console import Console
 
-    from newsx.cli import _progress
+    from newsx.cli.extract import progress_bar as _progress
     from newsx.records import Record
 
     out = io.StringIO()

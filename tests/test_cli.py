@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsx import cli
 from newsx.cli import app
+from newsx.cli import common as cli
 
 
 def run(runner, args, **kw):

@@ -12,7 +12,6 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsx.errors import UsageError
 from newsx.io.article import Article, ReadProblem
 from newsx.settings import LITTLE_TEXT_WORDS
 
@@ -274,13 +273,3 @@ def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
 
 def _str(value: object) -> str | None:
     return None if value is None else str(value)
-
-
-def record_files(source: str) -> list[str]:
-    """A file of records, or the record files of a folder (such as an --output-dir)."""
-    if not os.path.isdir(source):
-        return [source]
-    found = sorted(str(p) for p in Path(source).rglob("*.jsonl") if p.is_file())
-    if not found:
-        raise UsageError(f"no .jsonl record files in folder {source}")
-    return found

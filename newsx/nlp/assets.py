@@ -31,9 +31,11 @@ def models_dir() -> Path:
 
 
 def asset(name: str) -> Path:
+    """The path of an asset under models/ (e.g. "gazetteer/places.tsv")."""
     return models_dir() / name
 
 
 def load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict."""
     with path.open("rb") as f:
         return tomllib.load(f)

@@ -21,6 +21,8 @@ HELP = "see `newsx topics --help` for the format"
 
 @dataclass(frozen=True)
 class TopicDef:
+    """One [[topic]] of a taxonomy file, checked."""
+
     id: str
     name: str
     iptc: tuple[str, ...]
@@ -46,6 +48,8 @@ def classifier_labels() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Concept:
+    """An IPTC Media Topics concept."""
+
     qcode: str
     parent: str | None
     level: int
@@ -75,10 +79,26 @@ def top_level(qcode: str) -> Concept | None:
 
 
 def default_taxonomy_path() -> Path:
+    """The built-in taxonomy (models/topics.toml)."""
     return asset("topics.toml")
 
 
 def _parse(path: Path) -> list[TopicDef]:
+    """The topics of one file, parsed once per version of the file (a run asks three times:
+    to check options, to note unknown topics, to build the scorer)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _parse_file(path)
+    return list(_parsed(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@cache
+def _parsed(path: str, mtime_ns: int, size: int) -> tuple[TopicDef, ...]:
+    return tuple(_parse_file(Path(path)))
+
+
+def _parse_file(path: Path) -> list[TopicDef]:
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)

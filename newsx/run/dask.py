@@ -167,13 +167,14 @@ def records_bag(
     once."""
     require_dask()
     import dask.bag as db
-    from dask import delayed
+    from dask.delayed import delayed
 
     from newsx.nlp.pipeline import resolve_model
 
     settings = settings or Settings(resolve_model(None))
     if isinstance(source, db.Bag):
-        return source.map_partitions(_records_of_dicts, settings, batch_size)
+        bag: dask.bag.Bag = source.map_partitions(_records_of_dicts, settings, batch_size)
+        return bag
     tasks = []
     for item in plan(source, input_format, text_key):
         if isinstance(item, list):  # line numbers counted by the workers, in the graph
@@ -181,7 +182,8 @@ def records_bag(
             tasks += [delayed(_records)(settings, ranges[i], batch_size) for i in range(len(item))]
         else:
             tasks.append(delayed(_records)(settings, item, batch_size))
-    return db.from_delayed(tasks)
+    records: dask.bag.Bag = db.from_delayed(tasks)
+    return records
 
 
 def _records(settings: Settings, work: Work, batch_size: int) -> list[Record]:

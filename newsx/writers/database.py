@@ -100,6 +100,8 @@ def _name(db: Database) -> str:
 
 
 def create_tables(db: Database) -> None:
+    """newsx's tables, indexes and full-text search in a new database; a usage error for a
+    database that holds other tables."""
     if "articles" in db.table_names():
         version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
         if version != str(SCHEMA_VERSION):
@@ -130,6 +132,7 @@ class DatabaseWriter:
         self.warn = warn
 
     def write(self, record: Record) -> None:
+        """Queues a record; a full batch is written in one transaction."""
         ident, warning = self.unique(record.id)
         if warning:
             record = msgspec.structs.replace(record, id=ident)
@@ -140,12 +143,14 @@ class DatabaseWriter:
             self.flush()
 
     def flush(self) -> None:
+        """Writes the queued records."""
         if self.pending:
             write_batch(self.db, self.pending, self.mentions)
             self.written += len(self.pending)
             self.pending = []
 
     def close(self) -> None:
+        """Writes what is queued and closes the database."""
         self.flush()
         self.db.close()
 

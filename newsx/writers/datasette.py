@@ -77,6 +77,7 @@ group by week, t.id order by week, articles desc""",
 
 @cache
 def is_newsx(path: str) -> bool:
+    """Whether the database at `path` was written by newsx."""
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             row = conn.execute("select value from newsx where key = 'schema'").fetchone()
@@ -86,6 +87,7 @@ def is_newsx(path: str) -> bool:
 
 
 def database_metadata(name: str) -> dict[str, Any]:
+    """Titles, facets and canned queries for a newsx database."""
     return {
         "title": f"newsx: {name}",
         "description": "People, places, organisations and IPTC-coded topics extracted from "
@@ -95,8 +97,10 @@ def database_metadata(name: str) -> dict[str, Any]:
     }
 
 
-@hookimpl
-def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict:
+@hookimpl  # type: ignore[untyped-decorator]
+def get_metadata(datasette: Any, key: str, database: str | None,
+                 table: str | None) -> dict[str, Any]:
+    """Datasette hook: newsx's metadata for its databases."""
     databases = {name: database_metadata(name) for name, db in datasette.databases.items()
                  if getattr(db, "path", None) and is_newsx(str(db.path))}
     return {"databases": databases} if databases else {}

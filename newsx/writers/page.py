@@ -38,6 +38,7 @@ CHECK = """
 
 
 def esc(text: Any) -> str:
+    """Text escaped for HTML."""
     return html.escape(str(text), quote=True)
 
 
@@ -48,6 +49,7 @@ def empty(title: str, why: str) -> str:
 
 
 def bars(title: str, rows: list[tuple[str, int]], colour: str) -> str:
+    """A bar chart section."""
     if not rows:
         return empty(title, "none in these articles")
     width, bar_h, label_w = 640, 22, 220
@@ -67,6 +69,7 @@ def bars(title: str, rows: list[tuple[str, int]], colour: str) -> str:
 
 
 def lines(weeks: list[dict[str, Any]]) -> str:
+    """The weekly topics chart section."""
     title = "Topics by week (articles)"
     periods = sorted({w["week"] for w in weeks})
     if len(periods) < 2:
@@ -97,6 +100,7 @@ def lines(weeks: list[dict[str, Any]]) -> str:
 
 
 def network(pairs: list[dict[str, Any]]) -> str:
+    """The section of entities named together, as a network."""
     title = "Who appears with whom (shared articles)"
     if not pairs:
         return empty(title, "no two entities share an article")
@@ -139,6 +143,7 @@ def land_cells() -> list[tuple[int, int]]:
 
 
 def world_map(places: list[dict[str, Any]]) -> str:
+    """The map section: places as circles on the inhabited land."""
     title = "Places (circle area: articles)"
     width, height = 720, 360  # 2 px per degree
 

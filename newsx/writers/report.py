@@ -192,7 +192,7 @@ def open_source(source: str | IO[bytes]) -> Iterator[sqlite3.Connection]:
             stream = sys.stdin.buffer if isinstance(source, str) else source
             load_records(conn, read_records(stream, "stdin"), mentions=False, batch_size=2000)
         else:
-            from newsx.io.read import record_files
+            from newsx.records import record_files
 
             for name in record_files(source):
                 with open(name, "rb") as f:
@@ -202,9 +202,50 @@ def open_source(source: str | IO[bytes]) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
-    """The report of the articles `filters` select, from a newsx database."""
-    conn.row_factory = sqlite3.Row
+ENTITY_STATS = """
+    SELECT e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
+           ROUND(AVG(ae.salience), 3) AS salience{extra}
+    FROM article_entities ae JOIN sel ON sel.id = ae.article_id
+    JOIN entities e ON e.id = ae.entity_id"""
+TOPICS = """
+    SELECT t.id, t.name, COUNT(*) AS articles, ROUND(AVG(at.score), 3) AS score
+    FROM article_topics at JOIN sel ON sel.id = at.article_id
+    JOIN topics t ON t.id = at.topic_id
+    GROUP BY t.id ORDER BY articles DESC, t.id LIMIT ?"""
+CATEGORIES = """
+    SELECT c.iptc, c.name, COUNT(*) AS articles
+    FROM article_categories ac JOIN sel ON sel.id = ac.article_id
+    JOIN categories c ON c.iptc = ac.category
+    GROUP BY c.iptc ORDER BY articles DESC, c.iptc"""
+PAIRS = """
+    WITH frequent AS (
+        SELECT ae.entity_id FROM article_entities ae JOIN sel ON sel.id = ae.article_id
+        JOIN entities e ON e.id = ae.entity_id WHERE e.type IN ({marks})
+        GROUP BY ae.entity_id ORDER BY COUNT(*) DESC LIMIT {most})
+    SELECT ea.name AS a, ea.type AS a_type, eb.name AS b, eb.type AS b_type,
+           COUNT(*) AS articles
+    FROM article_entities x JOIN sel ON sel.id = x.article_id
+    JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
+    JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id
+    WHERE x.entity_id IN frequent AND y.entity_id IN frequent
+    GROUP BY x.entity_id, y.entity_id ORDER BY articles DESC, a, b LIMIT ?"""
+DATES = """
+    SELECT substr(a.date, 1, 10) AS date, COUNT(*) AS articles
+    FROM articles a JOIN sel ON sel.id = a.id WHERE a.date IS NOT NULL
+    GROUP BY 1 ORDER BY 1"""
+WEEKS = """
+    WITH best AS (
+        SELECT at.topic_id FROM article_topics at JOIN sel ON sel.id = at.article_id
+        GROUP BY at.topic_id ORDER BY COUNT(*) DESC LIMIT 5)
+    SELECT strftime('%Y-W%W', a.date) AS week, at.topic_id AS topic, COUNT(*) AS articles
+    FROM article_topics at JOIN sel ON sel.id = at.article_id
+    JOIN articles a ON a.id = at.article_id
+    WHERE a.date IS NOT NULL AND at.topic_id IN best AND week IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1, 2"""
+
+
+def _select(conn: sqlite3.Connection, filters: Filters) -> int:
+    """The articles the report covers, in the temporary table `sel`; their number."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "articles" not in tables:
         raise UsageError("this database has no newsx tables: write one with "
@@ -213,66 +254,32 @@ def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
     conn.execute("DROP TABLE IF EXISTS temp.sel")
     conn.execute(f"CREATE TEMP TABLE sel AS {sel}", params)
     conn.execute("CREATE INDEX temp.sel_id ON sel(id)")
+    count: int = conn.execute("SELECT COUNT(*) FROM sel").fetchone()[0]
+    return count
+
+
+def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
+    """The report of the articles `filters` select, from a newsx database."""
+    conn.row_factory = sqlite3.Row
+    articles = _select(conn, filters)
     types = [t for t in filters.types if t in TYPES]
-    marks = ",".join("?" * len(types))
     top = filters.top
 
     def rows(sql: str, *args: Any) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(sql, args)]
 
-    articles = conn.execute("SELECT COUNT(*) FROM sel").fetchone()[0]
-    def entity_stats(extra: str = "") -> str:
-        return f"""
-        SELECT e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
-               ROUND(AVG(ae.salience), 3) AS salience{extra}
-        FROM article_entities ae JOIN sel ON sel.id = ae.article_id
-        JOIN entities e ON e.id = ae.entity_id"""
     entities = []
     for kind in types:
-        entities += rows(f"{entity_stats()} WHERE e.type = ? GROUP BY e.id "
+        entities += rows(f"{ENTITY_STATS.format(extra='')} WHERE e.type = ? GROUP BY e.id "
                          "ORDER BY articles DESC, mentions DESC, e.name LIMIT ?", kind, top)
-    topics = rows("""
-        SELECT t.id, t.name, COUNT(*) AS articles, ROUND(AVG(at.score), 3) AS score
-        FROM article_topics at JOIN sel ON sel.id = at.article_id
-        JOIN topics t ON t.id = at.topic_id
-        GROUP BY t.id ORDER BY articles DESC, t.id LIMIT ?""", top)
-    categories = rows("""
-        SELECT c.iptc, c.name, COUNT(*) AS articles
-        FROM article_categories ac JOIN sel ON sel.id = ac.article_id
-        JOIN categories c ON c.iptc = ac.category
-        GROUP BY c.iptc ORDER BY articles DESC, c.iptc""")
-    pairs = rows(f"""
-        WITH frequent AS (
-            SELECT ae.entity_id FROM article_entities ae JOIN sel ON sel.id = ae.article_id
-            JOIN entities e ON e.id = ae.entity_id WHERE e.type IN ({marks})
-            GROUP BY ae.entity_id ORDER BY COUNT(*) DESC LIMIT {MAX_PAIR_ENTITIES})
-        SELECT ea.name AS a, ea.type AS a_type, eb.name AS b, eb.type AS b_type,
-               COUNT(*) AS articles
-        FROM article_entities x JOIN sel ON sel.id = x.article_id
-        JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
-        JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id
-        WHERE x.entity_id IN frequent AND y.entity_id IN frequent
-        GROUP BY x.entity_id, y.entity_id ORDER BY articles DESC, a, b LIMIT ?""",
+    pairs = rows(PAIRS.format(marks=",".join("?" * len(types)), most=MAX_PAIR_ENTITIES),
                  *types, top)
-    dates = rows("""
-        SELECT substr(a.date, 1, 10) AS date, COUNT(*) AS articles
-        FROM articles a JOIN sel ON sel.id = a.id WHERE a.date IS NOT NULL
-        GROUP BY 1 ORDER BY 1""")
-    weeks = rows("""
-        WITH best AS (
-            SELECT at.topic_id FROM article_topics at JOIN sel ON sel.id = at.article_id
-            GROUP BY at.topic_id ORDER BY COUNT(*) DESC LIMIT 5)
-        SELECT strftime('%Y-W%W', a.date) AS week, at.topic_id AS topic, COUNT(*) AS articles
-        FROM article_topics at JOIN sel ON sel.id = at.article_id
-        JOIN articles a ON a.id = at.article_id
-        WHERE a.date IS NOT NULL AND at.topic_id IN best AND week IS NOT NULL
-        GROUP BY 1, 2 ORDER BY 1, 2""")
-    places = rows(f"""{entity_stats(", e.lat, e.lon")} WHERE e.type = 'place' AND e.lat IS NOT NULL
-        GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 200""")
+    places = rows(f"{ENTITY_STATS.format(extra=', e.lat, e.lon')} WHERE e.type = 'place' "
+                  "AND e.lat IS NOT NULL GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 200")
     return msgspec.convert({
         "articles": articles,
         "filters": {"types": types, "topic": filters.topic, "since": filters.since,
                     "until": filters.until, "top": top},
-        "entities": entities, "topics": topics, "categories": categories, "pairs": pairs,
-        "dates": dates, "weeks": weeks, "places": places,
+        "entities": entities, "topics": rows(TOPICS, top), "categories": rows(CATEGORIES),
+        "pairs": pairs, "dates": rows(DATES), "weeks": rows(WEEKS), "places": places,
     }, Report)

@@ -18,8 +18,14 @@ _encoder = msgspec.json.Encoder()
 
 
 class Writer(Protocol):
-    def write(self, record: Record) -> None: ...
-    def close(self) -> None: ...
+    """Where records go: write each, then close."""
+
+    def write(self, record: Record) -> None:
+        """Writes one record."""
+
+    def close(self) -> None:
+        """Finishes the output."""
+
 
 class JsonlWriter:
     """One JSON object per line, flushed as soon as it is written."""
@@ -28,10 +34,12 @@ class JsonlWriter:
         self.out = out
 
     def write(self, record: Record) -> None:
+        """Writes the record as one line."""
         self.out.write(_encoder.encode(record) + b"\n")
         self.out.flush()
 
     def close(self) -> None:
+        """Flushes the output."""
         self.out.flush()
 
 
@@ -43,11 +51,13 @@ class JsonWriter:
         self.count = 0
 
     def write(self, record: Record) -> None:
+        """Writes the record as an item of the array."""
         body = msgspec.json.format(_encoder.encode(record), indent=2).replace(b"\n", b"\n  ")
         self.out.write((b"[\n  " if self.count == 0 else b",\n  ") + body)
         self.count += 1
 
     def close(self) -> None:
+        """Closes the array."""
         self.out.write(b"\n]\n" if self.count else b"[]\n")
         self.out.flush()
 
@@ -61,15 +71,18 @@ class CsvWriter:
         self.csv.writeheader()
 
     def write(self, record: Record) -> None:
+        """Writes the record's rows."""
         for row in csv_rows(record):
             self.csv.writerow(row)
         self.out.flush()
 
     def close(self) -> None:
+        """Flushes the output."""
         self.out.flush()
 
 
 def csv_rows(record: Record) -> list[dict[str, object]]:
+    """One CSV row per entity, topic and category of a record (an error record: one row)."""
     rows: list[dict[str, object]] = []
     if record.error is not None:
         rows.append({"id": record.id, "kind": "error", "type": record.error.type,
@@ -100,4 +113,5 @@ def make_writer(fmt: str, out: TextIO, console: Console) -> Writer:
     return TableWriter(console)
 
 def plural(n: int, word: str) -> str:
+    """"1 article", "2 articles"."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -13,8 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from newsx.nlp.taxonomy import TopicDef, classifier_labels, top_level
-from newsx.records import Record
+from newsx.records import Record, TopicEntry
 from newsx.writers.report import Report
 from newsx.writers.stream import plural
 
@@ -29,6 +28,7 @@ class TableWriter:
         console.on_broken_pipe = _raise_broken_pipe  # type: ignore[method-assign]
 
     def write(self, record: Record) -> None:
+        """Prints the record's table."""
         c = self.console
         c.rule(Text(record.title or record.id, style="bold"), align="left")
         if record.title and record.id != record.title:
@@ -42,6 +42,7 @@ class TableWriter:
         c.file.flush()
 
     def close(self) -> None:
+        """Nothing more to print."""
         pass
 
 
@@ -82,11 +83,11 @@ def _record_table(record: Record) -> Table:
 def _raise_broken_pipe() -> None:
     raise BrokenPipeError
 
-def print_taxonomy(taxonomy: list[TopicDef], fmt: str, out: IO[str], console: Console) -> None:
+def print_taxonomy(taxonomy: list[TopicEntry], fmt: str, out: IO[str],
+                   console: Console) -> None:
     """The taxonomy as a tree under its IPTC top-level categories, or as json / jsonl / csv."""
-    modelled = classifier_labels()
-    rows = [{"id": t.id, "name": t.name, "iptc": list(t.iptc), "terms": t.terms, "source": t.source,
-             "model": t.id in modelled} for t in taxonomy]
+    rows = [{"id": t.id, "name": t.name, "iptc": t.iptc, "terms": t.terms, "source": t.source,
+             "model": t.model} for t in taxonomy]
     if fmt == "json":
         out.write(json.dumps(rows, indent=2) + "\n")
     elif fmt == "jsonl":
@@ -97,30 +98,30 @@ def print_taxonomy(taxonomy: list[TopicDef], fmt: str, out: IO[str], console: Co
         for t in taxonomy:
             terms = "; ".join(f"{k}={v:g}" for k, v in t.terms.items())
             writer.writerow([t.id, t.name, " ".join(t.iptc), terms, t.source,
-                             str(t.id in modelled).lower()])
+                             str(t.model).lower()])
     else:
         console.print(taxonomy_tree(taxonomy))
     out.flush()
 
 
-def taxonomy_tree(taxonomy: list[TopicDef]) -> Tree:
-    modelled = classifier_labels()
+def taxonomy_tree(taxonomy: list[TopicEntry]) -> Tree:
+    """The topics as a Rich tree under their IPTC top-level categories."""
     tree = Tree(f"newsx taxonomy: {plural(len(taxonomy), 'topic')}, "
-                f"{sum(t.id in modelled for t in taxonomy)} also scored by the classifier (+model)")
+                f"{sum(t.model for t in taxonomy)} also scored by the classifier (+model)")
     groups: dict[str, Tree] = {}
     for t in sorted(taxonomy, key=lambda t: t.id):
-        top = top_level(t.iptc[0])
-        label = f"{top.name} ({top.qcode})" if top else "other"
+        label = t.category or "other"
         branch = groups.get(label)
         if branch is None:
             branch = groups[label] = Tree(label)
         line = Text.assemble((t.id, "bold"), f"  {t.name}  ",
                              (f"{' '.join(t.iptc)} · {plural(len(t.terms), 'term')}"
-                              f"{' +model' if t.id in modelled else ''}", "dim"))
+                              f"{' +model' if t.model else ''}", "dim"))
         branch.add(line)
     for label in sorted(groups):
         tree.add(groups[label])
     return tree
+
 
 def print_report(typed: Report, fmt: str, out: IO[str], console: Console) -> None:
     """`newsx report`: JSON, CSV (one row per item, `section` first) or tables."""
