@@ -14,8 +14,10 @@ of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
   propagate    full with finding names again across the article (off by default)
   no-repair-rules  only gazetteer additions and propagation (boundary/type rules off)
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
-               newsx.nlp.repair.RULES: particles, cuts, pairs, types, laws, false,
-               datelines, gazetteer); `--variants audit` runs full and every no-RULE
+               newsx.nlp.repair.RULES: particles, cuts, long-names, pairs, retype, laws,
+               events, job-titles, openers, credits, boilerplate, one-type, datelines,
+               gazetteer; the former names types and false are accepted too);
+               `--variants audit` runs full and every no-RULE
   no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.nlp.reflow off)
 --wrap N hard-wraps every document at N columns first, as wire copy and plain-text archives are:
 spaces become line breaks and line breaks spaces, so the text keeps its length and its offsets.
@@ -34,7 +36,7 @@ import bbc_gold
 from common import SHARED, write_records
 
 from newsx.nlp.reflow import plain_tokenizer
-from newsx.nlp.repair import RULES
+from newsx.nlp.repair import RULE_ALIASES, RULES
 from newsx.run.core import load_pipeline
 
 SCORER = SHARED / "tools" / "eval_ner.py"
@@ -45,12 +47,13 @@ VARIANTS = {
     "propagate": {"propagate": True},
     "no-repair-rules": {"rules": False},
     "no-unwrap": {},
-    **{f"no-{rule}": {"skip": {rule}} for rule in RULES},
+    **{f"no-{rule}": {"skip": {rule}} for rule in (*RULES, *RULE_ALIASES)},
 }
 AUDIT = ["full", *(f"no-{rule}" for rule in RULES), "propagate"]
 
 
 def run_variant(name: str, articles: Path, out: Path, model: str | None) -> float:
+    """Write the records of one variant for `articles` to `out`; the seconds it took."""
     nlp = load_pipeline(model)
     if name == "no-unwrap":  # the tokenizer without its reflow
         nlp.tokenizer = plain_tokenizer(nlp)
@@ -65,12 +68,14 @@ def run_variant(name: str, articles: Path, out: Path, model: str | None) -> floa
 
 
 def score(scorer: Path, gold: Path, pred: Path, scheme: str, subset: str) -> dict:
+    """The scorer's figures for `pred` against `gold` on one subset (all, news, sport)."""
     cmd = [sys.executable, str(scorer), "score", str(gold), str(pred), "--scheme", scheme,
            "--subset", subset]
     return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
 
 def main() -> None:
+    """Score the variants asked for and print one line each."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("gold", type=Path)
     ap.add_argument("--variants", default="plain,full")
@@ -146,6 +151,7 @@ def hard_wrap(text: str, width: int) -> str:
 
 
 def per_type(result: dict) -> str:
+    """F1 per type, in one short string."""
     return " ".join(f"{t[:3]}={result[t]['F']:.3f}" for t in ("person", "place", "organisation"))
 
 

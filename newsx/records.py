@@ -87,6 +87,7 @@ class Record(msgspec.Struct):
     topics: list[Topic] = msgspec.field(default_factory=list)
     categories: list[Category] = msgspec.field(default_factory=list)
     error: Error | None = None
+    authors: list[str] = msgspec.field(default_factory=list)  # the by-line's and page's names
 
 
 class TopicEntry(msgspec.Struct):
@@ -108,6 +109,7 @@ class Result(msgspec.Struct):
     topics: list[Topic]
     categories: list[Category]
     language: str | None = None
+    authors: list[str] = msgspec.field(default_factory=list)
 
 
 class UniqueIds:

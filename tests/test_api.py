@@ -80,3 +80,22 @@ def test_report_reads_a_folder_of_record_files(tmp_path: Path, runner: CliRunner
     result = runner.invoke(app, ["report", str(folder), "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["articles"] == 2
+
+
+def test_authors_come_from_the_by_line_and_the_page(tmp_path: Path):
+    story = ("Hospital opens new wing\n\nBy Katrin Weber\n\nThe city hospital in Leeds opened a "
+             "new cancer wing on Monday. Health minister Wes Streeting said the wing would treat "
+             "4,000 patients a year.\n")
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Bridge reopens</title>"
+                    '<meta name="author" content="Ola Nordmann"></head><body><article><p>'
+                    + "The old bridge in Bergen reopened on Friday after two years of repairs, "
+                      "the mayor of Bergen, Marte Mjos Persen, told reporters. " * 4
+                    + "</p></article></body></html>", encoding="utf-8")
+    text = tmp_path / "story.txt"
+    text.write_text(story, encoding="utf-8")
+    by_line, html = api.extract([str(text), str(page)], warn=lambda m: None)
+    assert by_line.authors == ["Katrin Weber"]
+    weber = [e for e in by_line.entities if e.name == "Katrin Weber"]
+    assert not weber or weber[0].salience == 0.0  # the reporter is not what it is about
+    assert html.authors == ["Ola Nordmann"]

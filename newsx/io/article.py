@@ -26,5 +26,6 @@ class Article:
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    authors: list[str] = field(default_factory=list)  # from the page's metadata
     error: ReadProblem | None = None
     warnings: list[str] = field(default_factory=list)

@@ -25,6 +25,7 @@ EXTENSIONS = {
 }
 FORMATS = ("auto", "text", "html", "jsonl")
 STDIN = "-"
+NO_AUTHOR = {"no author", "unknown", "admin", "staff", "anonymous"}  # placeholders, not names
 RECALL_CHARS = 500  # main text shorter than this is extracted again, favouring recall
 
 
@@ -133,7 +134,7 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
                                   "read it as text with -i text")
             yield article
             return
-        article.text, article.title, article.url, article.date = page
+        article.text, article.title, article.url, article.date, article.authors = page
     else:
         article.text = text
         article.title = headline(text)
@@ -196,9 +197,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig", errors="replace"), msg
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
-    """Main text, title, canonical URL and publication date (ISO 8601) of a web page, without
-    navigation, comments or link lists."""
+def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None, list[str]]:
+    """Main text, title, canonical URL, publication date (ISO 8601) and authors of a web page,
+    without navigation, comments or link lists."""
     import trafilatura  # imported only for HTML input: it is slow to import
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # newsx reports, not its log
@@ -214,9 +215,11 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
         if len(getattr(more, "text", None) or "") > len(text):
             doc, text = more, more.text
     if doc is None:
-        return "", None, None, None
+        return "", None, None, None, []
     meta = [getattr(doc, k, None) or None for k in ("title", "url", "date")]
-    return text, meta[0], meta[1], meta[2]
+    authors = [a.strip() for a in str(getattr(doc, "author", None) or "").split(";")]
+    authors = [a for a in authors if a and a.lower() not in NO_AUTHOR]
+    return text, meta[0], meta[1], meta[2], authors
 
 
 def jsonl_articles(

@@ -13,6 +13,7 @@ from newsx.nlp.wordlists import (
     DASHES,
     DETERMINERS,
     HONORIFICS,
+    NAME_ENDS,
     PARTICLES,
     POSSESSIVE,
     SPORT_WORDS,
@@ -22,18 +23,22 @@ from newsx.nlp.wordlists import (
 
 SPACED_HYPHEN = re.compile(r"\b[a-z]+ - [a-z]+\b")
 
+
 def is_sport(doc: Doc, least: int = 3) -> bool:
     """A sports report: clubs there are named after their cities ("Chelsea", "Madrid") and
     a number after a name is a score ("Arsenal 2")."""
     return sum(t.lower_ in SPORT_WORDS for t in doc) >= least
 
 
-def _trim(span: Span, sport: bool = True) -> Span | None:
+def trim(span: Span, sport: bool = True) -> Span | None:
     """Drop determiners, titles, possessives and punctuation at the edges of a span; and a
     number after the name, unless it may be part of it ("Radio 1", "Channel 4": one or two
     digits after an organisation, outside a sports report)."""
     doc, start, end = span.doc, span.start, span.end
     label = span.label_
+    if label == "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in TITLES \
+            and doc[end - 1].lower_ in NAME_ENDS:
+        label = "ORG"  # "Premier League" is no person
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
@@ -42,9 +47,10 @@ def _trim(span: Span, sport: bool = True) -> Span | None:
         title = label == "PERSON" and low in TITLES and start + 1 < end
         if edge or title:
             start += 1
-        elif low in HONORIFICS and start + 1 < end and doc[start + 1].is_title:
-            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG is a person
-            start += 1
+        elif low in HONORIFICS and start + 1 < end and doc[start + 1].is_title \
+                and doc[end - 1].lower_ not in NAME_ENDS:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG is a person, but the
+            start += 1  # "Premier League" is no person "League"
         else:
             break
     before = doc[start - 1] if start > 0 else None
@@ -83,7 +89,7 @@ def spaces_hyphens(doc: Doc) -> bool:
     return SPACED_HYPHEN.search(doc.text) is not None
 
 
-def _parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
+def cut_parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
     """Cut a span where one name ends and another begins. Each piece comes with the cut
     before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
     Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
@@ -114,7 +120,7 @@ def _parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
     return parts
 
 
-def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
+def join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person's name cut at its particles is joined again: "Ursula von der" + "Leyen"."""
     out: list[Span] = []
     skip: set[int] = set()
@@ -134,7 +140,7 @@ def _join_particles(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _with_particles(spans: list[Span]) -> list[Span]:
+def with_particles(spans: list[Span]) -> list[Span]:
     """A family name keeps the particles before it: "Von der Leyen", "van Gaal"."""
     out = []
     for span in spans:
@@ -152,7 +158,7 @@ COMPOUND_WORDS = {"led", "era", "run", "based", "backed", "style", "born", "owne
                   "esque", "bashing", "loving", "hating", "proof", "less", "ite", "ites"}
 
 
-def _with_syllables(spans: list[Span]) -> list[Span]:
+def with_syllables(spans: list[Span]) -> list[Span]:
     """A person's name keeps the hyphenated syllable after it: "Tsai Ing" + "-wen",
     "Kim Jong" + "-un" (a short lower-case word glued to the hyphen after a short last word
     of a name of two words or more)."""
@@ -169,12 +175,12 @@ def _with_syllables(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _outside(spans: list[Span], taken: list[Span]) -> list[Span]:
+def outside(spans: list[Span], taken: list[Span]) -> list[Span]:
     """The spans that share no token with any of `taken`."""
     used = {i for s in taken for i in range(s.start, s.end)}
     return [s for s in spans if not any(i in used for i in range(s.start, s.end))]
 
 
-def _add(kept: list[Span], extra: list[Span]) -> list[Span]:
+def add(kept: list[Span], extra: list[Span]) -> list[Span]:
     """`kept`, plus the longest of `extra` that do not overlap it."""
-    return kept + filter_spans(_outside(extra, kept))
+    return kept + filter_spans(outside(extra, kept))

@@ -19,12 +19,27 @@ DATELINE = re.compile(
 )
 
 
-def _starts_line(span: Span) -> bool:
+def dateline_places(doc: Doc) -> list[Span]:
+    """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -"."""
+    found = []
+    for m in DATELINE.finditer(doc.text):
+        dated = m.group("date") is not None
+        offset = m.start("places")
+        for part in re.finditer(r"[^/]+", m.group("places")):
+            name = part.group().strip()
+            start = offset + part.start()
+            span = doc.char_span(start, start + len(name), label="GPE")
+            if span is not None and (dated or gazetteer().place(name) is not None):
+                found.append(span)
+    return found
+
+
+def starts_line(span: Span) -> bool:
     """True for a dateline's place ("GENEVA, June 18 -"): first on its line."""
     return span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
 
 
-def _caps_context(span: Span) -> bool:
+def caps_context(span: Span) -> bool:
     """True when the span's line is written in capitals (a headline or dateline)."""
     doc = span.doc
     text = doc.text
@@ -35,7 +50,7 @@ def _caps_context(span: Span) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _law_names(doc: Doc, spans: list[Span]) -> set[str]:
+def law_names(doc: Doc, spans: list[Span]) -> set[str]:
     """Names the article uses anywhere as the name of a law or treaty ("the New START
     treaty"), whether or not the model tagged that occurrence."""
     names = {s.text for s in spans if s.label_ != "PERSON" and not gazetteer().place(s.text)}

@@ -14,23 +14,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsx.nlp import bylines  # noqa: F401  (registers doc._.newsx_credits)
+from newsx.nlp.combine import combine
 from newsx.nlp.gazetteer import Gazetteer, Place, gazetteer, key
+from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS, prominence, with_salience
 from newsx.nlp.wordlists import acronym, short_name
 from newsx.records import Entity, Mention
 
 TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
-LEAD_CHARS = 300  # the headline and first sentence, roughly
-LEAD_BONUS = 2.0
 _SPACE = re.compile(r"\s+")
 MALE_TITLES = {"mr", "sir", "lord", "mister"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "madam"}
 _MINOR = {"of", "the", "and", "for", "de", "du", "la", "le", "&", "on", "in", "des", "der"}
+
+__all__ = ["EntityMerger", "combine", "prominence", "with_salience", "FEMALE_TITLES",
+           "MALE_TITLES", "TYPES", "make_entities"]
 
 if not Doc.has_extension("newsx_entities"):
     Doc.set_extension("newsx_entities", default=None)
@@ -38,6 +42,8 @@ if not Doc.has_extension("newsx_entities"):
 
 @dataclass
 class Group:
+    """The mentions of one entity while they are gathered, with what the gazetteer says."""
+
     type: str
     words: tuple[str, ...]
     spans: list[Span] = field(default_factory=list)
@@ -76,61 +82,9 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _MINOR and w[:1].isalpha()).upper()
 
 
-def prominence(count: int, first: int, lead_chars: int = LEAD_CHARS,
-               lead_bonus: float = LEAD_BONUS) -> float:
-    """Mentions, plus `lead_bonus` when first named in the first `lead_chars` characters.
-    Salience is this divided by the article's highest value, so the top entity has 1.0."""
-    return count + (lead_bonus if first < lead_chars else 0.0)
-
-
-def with_salience(entities: list[Entity], lead_chars: int = LEAD_CHARS,
-                  lead_bonus: float = LEAD_BONUS) -> list[Entity]:
-    """Salience set from counts and first mentions, most salient first."""
-    raws = [prominence(e.count, e.mentions[0].start if e.mentions else 0, lead_chars, lead_bonus)
-            for e in entities]
-    top = max(raws, default=1.0)
-    for e, raw in zip(entities, raws, strict=True):
-        e.salience = round(raw / top, 3)
-    entities.sort(key=lambda e: (-e.salience, e.mentions[0].start if e.mentions else 0))
-    return entities
-
-
-def combine(parts: Iterable[tuple[int, list[Entity]]]) -> list[Entity]:
-    """One article's entities from those of its pieces (each with its character offset): the
-    same type and name are one entity, and a lone family name joins the only full name that
-    ends with it. Linear in the number of mentions."""
-    merged: dict[tuple[str, str], Entity] = {}
-    for offset, entities in parts:
-        for e in entities:
-            mentions = [Mention(m.start + offset, m.end + offset, m.text, m.label)
-                        for m in e.mentions]
-            k = (e.type, key(e.name))
-            old = merged.get(k)
-            if old is None:
-                merged[k] = Entity(e.type, e.name, list(e.aliases), e.count, 0.0, e.country,
-                                   mentions, e.geonames_id, e.lat, e.lon, e.admin1)
-            else:
-                _join(old, e.aliases, mentions)
-    full: dict[str, list[Entity]] = {}
-    for e in merged.values():
-        words = e.name.split()
-        if e.type == "person" and len(words) > 1:
-            full.setdefault(words[-1].casefold(), []).append(e)
-    for k, e in list(merged.items()):
-        homes = full.get(key(e.name), []) if e.type == "person" and " " not in e.name else []
-        if len(homes) == 1:
-            _join(homes[0], e.aliases, e.mentions)
-            del merged[k]
-    return with_salience(list(merged.values()))
-
-
-def _join(home: Entity, aliases: list[str], mentions: list[Mention]) -> None:
-    home.aliases = list(dict.fromkeys([*home.aliases, *aliases]))
-    home.mentions = sorted([*home.mentions, *mentions], key=lambda m: m.start)
-    home.count = len(home.mentions)
-
-
 class EntityMerger:
+    """The newsx_entities component: sets `doc._.newsx_entities` from `doc.ents`."""
+
     def __init__(self, name: str, lead_chars: int = LEAD_CHARS, lead_bonus: float = LEAD_BONUS):
         self.name = name
         self.lead_chars = lead_chars
@@ -144,7 +98,7 @@ class EntityMerger:
             + self._places([s for s in spans if TYPES[s.label_] == "place"])
             + self._orgs([s for s in spans if s.label_ == "ORG"])
         )
-        doc._.newsx_entities = self._entities(groups)
+        doc._.newsx_entities = self._entities(groups, doc._.newsx_credits or [])
         return doc
 
     def _people(self, spans: list[Span]) -> list[Group]:
@@ -207,11 +161,11 @@ class EntityMerger:
             words = [t.text for t in g.spans[0] if not t.is_space]
             if len(words) > 1:
                 by_initials.setdefault(_initials(words), g)
-        def expansion(g: Group) -> Group | None:
+        def _expansion(g: Group) -> Group | None:
             acro = acronym(g.spans[0].text)
             return by_initials.get(acro) if acro and g.name is None else None
 
-        _absorb(groups, expansion)
+        _absorb(groups, _expansion)
         return list(groups.values())
 
     def _is_national(self, word: str) -> bool:
@@ -219,7 +173,7 @@ class EntityMerger:
         place = self.gaz.place(word)
         return word in self.gaz.demonyms or (place is not None and place.kind == "country")
 
-    def _entities(self, groups: list[Group]) -> list[Entity]:
+    def _entities(self, groups: list[Group], credits: list[tuple[int, int]]) -> list[Entity]:
         out = []
         for g in groups:
             spans = sorted(g.spans, key=lambda s: s.start_char)
@@ -238,7 +192,7 @@ class EntityMerger:
                     admin1=g.place.admin1 if g.place else None,
                 )
             )
-        return with_salience(out, self.lead_chars, self.lead_bonus)
+        return with_salience(out, self.lead_chars, self.lead_bonus, credits)
 
 
 def _title_gender(span: Span) -> str | None:
@@ -280,4 +234,5 @@ def _canonical(spans: list[Span]) -> str:
     default_config={"lead_chars": LEAD_CHARS, "lead_bonus": LEAD_BONUS},
 )
 def make_entities(nlp: Language, name: str, lead_chars: int, lead_bonus: float) -> EntityMerger:
+    """`lead_chars` and `lead_bonus` set salience (see `prominence`)."""
     return EntityMerger(name, lead_chars, lead_bonus)

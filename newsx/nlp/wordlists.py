@@ -17,6 +17,26 @@ DASHES = {"-", "–", "—"}
 # Lower-case words inside people's names: "Ursula von der Leyen", "Louis van Gaal".
 PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "ter", "zu"}
 
+# Lower-case words inside place names: "Frankfurt am Main", "Newcastle upon Tyne",
+# "Frankfurt an der Oder"; glued by hyphens also "on", "sur", "en" ("Southend-on-Sea").
+PLACE_PARTICLES = {"am", "an", "upon", "im", "ob", "sur"}
+
+# Capitalised words that end the name of an organisation, a court, a league or a cup: the
+# words before them belong to the same name ("Premier League", "Westminster Magistrate's Court")
+NAME_ENDS = {
+    "league", "court", "cup", "council", "committee", "commission", "federation", "association",
+    "union", "university", "college", "hospital", "tribunal", "trophy", "institute", "authority",
+    "agency", "ministry", "department",
+}
+
+# Verbs of speech: a name before them is a speaker ("Rublev said")
+SPEECH_VERBS = {
+    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained",
+    "replied", "insisted", "argued", "noted", "stated", "announced", "claimed", "confirmed",
+    "tweeted", "warned", "admitted", "recalled", "agreed", "denied", "declared", "thinks",
+    "believes", "insists", "argues", "says.", "commented", "responded",
+}
+
 # Capitalised words after a place that make it part of an event name ("U.S. Open").
 EVENT_NAMES = {
     "Open", "Cup", "Games", "Championship", "Championships", "Masters", "Classic", "Olympics",

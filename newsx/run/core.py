@@ -95,7 +95,8 @@ def _analyse_group(nlp: Language, group: list[Article]) -> dict[int, Result | Er
 def result_of(doc: Doc) -> Result:
     """What the pipeline found in a Doc (`nlp(text)`), as the record and the cache hold it."""
     return Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
-                  doc._.newsx_categories or [], doc._.newsx_language)
+                  doc._.newsx_categories or [], doc._.newsx_language,
+                  list(doc._.get("newsx_authors") or []))
 
 
 def _guarded(analyse: Callable[[Article], Result], article: Article) -> Result | Error:
@@ -121,13 +122,16 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     pieces = (tokenize(piece) for piece in split_text(unwrap(text), piece_chars))
     tally: Any = None
     offset, parts, language = 0, [], None
+    authors: list[str] = []
     for i, doc in enumerate(nlp.pipe(pieces, batch_size=1, disable=["newsx_topics"])):
         parts.append((offset, doc._.newsx_entities or []))
         tally = scorer.add(doc, offset, tally)
         language = doc._.newsx_language if i == 0 else language  # from the text's start
+        authors += doc._.get("newsx_authors") or []  # "By ..." first, "Reporting by ..." last
         offset += len(doc.text)
     topics = scorer.score(tally) if tally is not None else []
-    return Result(combine(parts), topics, categories(topics), language)
+    return Result(combine(parts), topics, categories(topics), language,
+                  list(dict.fromkeys(authors)))
 
 
 def split_text(text: str, limit: int) -> Iterator[str]:
@@ -155,8 +159,9 @@ def to_record(article: Article, result: Result | Error | None) -> Record:
     if article.error is not None:
         error = Error(article.error.type, article.error.message)
     record = Record(id=article.id, source=article.source, title=article.title, url=article.url,
-                    date=article.date, error=error)
+                    date=article.date, authors=list(article.authors), error=error)
     if isinstance(result, Result) and error is None:
         record.entities, record.topics = result.entities, result.topics
         record.categories, record.language = result.categories, result.language
+        record.authors = list(dict.fromkeys([*article.authors, *result.authors]))
     return record

@@ -51,7 +51,8 @@ def run_local(articles: Iterable[Article], settings: Settings, jobs: int = 1,
                 record = done.get(id(article)) or to_record(article, hit)
                 yield record, article.warnings
             if cache is not None:
-                cache.put_many([(a.text, Result(r.entities, r.topics, r.categories, r.language))
+                cache.put_many([(a.text, Result(r.entities, r.topics, r.categories, r.language,
+                                                [x for x in r.authors if x not in a.authors]))
                                 for a, (r, _) in zip(todo, fresh, strict=True) if r.error is None])
     finally:
         executor.close()

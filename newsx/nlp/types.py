@@ -1,0 +1,141 @@
+"""One type per name per article, decided once from all its mentions.
+
+Every mention of a name (its lookup key: case-folded, without a leading "the") votes for the
+type the model and the earlier rules gave it, and the name's evidence adds to the votes:
+- the mention's context: a title before it ("Mr", "President"; the strongest evidence) for a
+  person; "Inc", "shares",
+  "spokesman" after it for an organisation; "in", "from" before it for a place;
+- the gazetteer: a known organisation, a country, region or state, a big city (outside sport);
+- the name itself: a last word such as "Authority" or "Bank", a club's name ("Manchester
+  United"), a family name of one of the article's people ("Djokovic" after "Novak Djokovic");
+- sport: a place's name tagged as an organisation is a club there.
+The type with the most votes wins (ties: the model's most frequent type, then the first
+mention's) and every mention takes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TypeAlias
+
+from spacy.tokens import Doc, Span
+
+from newsx.nlp.gazetteer import Gazetteer, key
+from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
+
+Votes: TypeAlias = dict[str, float]
+PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
+# words after a name that make it an organisation: "Alibaba shares", "a Tesco spokesman"
+ORG_AFTER = {
+    "shares", "stock", "stocks", "shareholders", "inc", "inc.", "corp", "corp.", "ltd", "plc",
+    "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
+}
+PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
+# last words of a club's name after its town: "Manchester United", "Leicester City"
+CLUB_WORDS = {
+    "united", "city", "rovers", "wanderers", "athletic", "albion", "rangers", "town", "county",
+    "hotspur", "fc", "afc", "celtic", "thistle", "athletico", "olympic", "villa", "argyle",
+}
+HONORIFIC_VOTE = 5.0
+CONTEXT_VOTE = 1.0
+NAME_VOTE = 2.0
+SPORT_VOTE = 1.0
+SURNAME_VOTE = 1.5  # for each mention of a family name of someone the article names in full
+
+
+def vote_type(span: Span) -> str:
+    """The type a mention votes for: its label, with LOC counted as a place (GPE)."""
+    return PLACE if span.label_ == "LOC" else span.label_
+
+
+def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Span]:
+    """`spans` (people, places and organisations) with one type for every name."""
+    votes: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
+    given: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        name = key(span.text)
+        votes[name][vote_type(span)] += 1.0
+        given[name][vote_type(span)] += 1
+        for label, weight in _context_votes(span):
+            votes[name][label] += weight
+    surnames = {s[-1].text for s in spans if _full_name(s)}
+    people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
+    firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
+    for name, span in firsts.items():
+        count = sum(given[name].values())
+        for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
+            votes[name][label] += weight
+    chosen = {name: _winner(votes[name], given[name], firsts[name]) for name in firsts}
+    out = []
+    for span in spans:
+        label = chosen[key(span.text)]
+        if label != vote_type(span):
+            span = Span(span.doc, span.start, span.end, label=label)
+        out.append(span)
+    return out
+
+
+def _full_name(span: Span) -> bool:
+    """A person's name of two or three capitalised words ("Neil Jordan", not "Bank of Greece")."""
+    return span.label_ == "PERSON" and 1 < len(span) <= 3 and all(
+        t.text[:1].isupper() and not (t.is_upper and len(t) > 2)
+        and (t.is_alpha or t.text.endswith(".")) for t in span)
+
+
+def _winner(votes: Votes, given: Counter[str], first: Span) -> str:
+    return max(votes, key=lambda label: (votes[label], given[label], label == vote_type(first)))
+
+
+def _context_votes(span: Span) -> list[tuple[str, float]]:
+    """Votes from the words around one mention."""
+    doc: Doc = span.doc
+    before = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    found = []
+    if before in HONORIFICS:
+        found.append(("PERSON", HONORIFIC_VOTE))  # "Mr Jordan" is no country
+    elif before in TITLES:
+        found.append(("PERSON", CONTEXT_VOTE))
+    if after in ORG_AFTER:
+        found.append(("ORG", CONTEXT_VOTE))
+    if before in PLACE_BEFORE and vote_type(span) == PLACE:
+        found.append((PLACE, CONTEXT_VOTE / 2))
+    return found
+
+
+def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames: set[str],
+                people: set[str]) -> list[tuple[str, float]]:
+    """Votes from the name itself: the gazetteer, its words, the article's people."""
+    text, words = span.text, [t for t in span if not t.is_space]
+    place = gaz.place(text)
+    found = []
+    if gaz.org(text) and text not in gaz.ambiguous:
+        found.append(("ORG", NAME_VOTE))
+    elif place is not None and place.kind in {"country", "region"}:
+        found.append((PLACE, NAME_VOTE))  # national teams too are named as places
+    elif sport and place is not None:
+        found.append(("ORG", SPORT_VOTE))  # clubs are named after their towns and counties
+    elif place is not None and place.kind == "state":
+        found.append((PLACE, NAME_VOTE))
+    elif is_big_place(text):
+        found.append((PLACE, NAME_VOTE / 2))
+    if len(words) > 1 and words[-1].lower_.rstrip(".") in ORG_LAST_WORDS:
+        found.append(("ORG", NAME_VOTE))
+    if is_club(span, gaz):
+        found.append(("ORG", NAME_VOTE + 1))
+    if len(words) == 1 and text in surnames:  # "Jordan said" after "Neil Jordan"
+        found.append(("PERSON", max(NAME_VOTE + 1, SURNAME_VOTE * mentions)))
+    if 1 < len(words) <= 3 and words[-1].text in people and all(t.is_title for t in words) \
+            and place is None and not gaz.org(text) and not is_club(span, gaz):
+        found.append(("PERSON", NAME_VOTE))  # "Novak Djokovic" after "Djokovic said"
+    return found
+
+
+def is_club(span: Span, gaz: Gazetteer) -> bool:
+    """A club named after its town: "Manchester United", "Leicester City" (but "Mexico City",
+    a place of its own, is none)."""
+    words = [t for t in span if not t.is_space]
+    if len(words) < 2 or words[-1].lower_ not in CLUB_WORDS or gaz.place(span.text) is not None:
+        return False
+    town = span.doc[words[0].i : words[-1].i].text
+    return gaz.place(town) is not None
