@@ -19,13 +19,13 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from newsx.errors import UsageError
-from newsx.records import ENTITY_TYPES, Record, RecordFilter, TopicEntry, UniqueIds
-from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE, Settings
+from newsx.options import ExtractOptions, Summary, read_options
+from newsx.records import Record, RecordFilter, TopicEntry, UniqueIds
+from newsx.settings import MAX_JOBS, Settings
 from newsx.writers.report import Filters as ReportFilters
 from newsx.writers.report import Report
 from newsx.writers.stream import Writer, plural
@@ -34,6 +34,7 @@ __all__ = ["ExtractOptions", "ReportFilters", "Summary", "extract", "extract_int
            "report", "schema", "topics"]
 
 Warn = Callable[[str], None]
+REPEATS = 3  # errors of one kind in one file said in full; the rest counted
 LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
              "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
              "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish"}
@@ -41,49 +42,6 @@ LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "
 
 def _log(message: str) -> None:
     logging.getLogger("newsx").warning(message)
-
-
-@dataclass(frozen=True)
-class ExtractOptions:
-    """What `newsx extract` can be told, as plain data (the command's options, same names)."""
-
-    model: str | None = None  # a spaCy pipeline: package name or folder; None: newsx's own
-    topics: tuple[str, ...] = ()  # TOML taxonomies added to the built-in one
-    min_score: float = MIN_SCORE
-    input_format: str = "auto"  # auto, text, html, jsonl
-    text_key: str = "text"
-    batch_size: int = BATCH_SIZE
-    jobs: int = 1  # worker processes; 0: one per CPU (at most MAX_JOBS)
-    cache: str | None = None  # SQLite file of results
-    types: tuple[str, ...] = ENTITY_TYPES  # entity types kept
-    min_salience: float = 0.0
-    mentions: bool = True
-    db: str | None = None  # write the records into this database too (extract_into)
-    scheduler: str | None = None  # Dask: tcp://host:port or local:N
-    output_dir: str | None = None  # with scheduler: workers write parts here
-
-    def check(self) -> None:
-        """A usage error for options that do not go together."""
-        RecordFilter.parse(",".join(self.types), self.min_salience, self.mentions)
-        if self.scheduler and self.cache:
-            raise UsageError("--cache is a SQLite file on this machine, which Dask workers on "
-                             "other machines cannot share; drop --cache when you use --scheduler")
-        if self.output_dir and not self.scheduler:
-            raise UsageError("--output-dir goes with --scheduler (workers write the parts); "
-                             "without it, redirect stdout: newsx extract ... > records.jsonl")
-        if self.output_dir and self.db:
-            raise UsageError("with --output-dir the records stay in the parts and never reach "
-                             "this machine; load them afterwards: newsx load DIR/ --db FILE")
-
-
-@dataclass
-class Summary:
-    """What a run did: records written, error records among them, parts written (Dask)."""
-
-    records: int = 0
-    failed: int = 0
-    parts: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def settings_of(options: ExtractOptions) -> Settings:
@@ -104,8 +62,10 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
     if options.output_dir:
         raise UsageError("extract() yields records; write parts with extract_into()")
     warn = warn or _log
-    keep = RecordFilter.parse(",".join(options.types), options.min_salience, options.mentions)
+    keep = RecordFilter.parse(",".join(options.types), options.min_salience, options.mentions,
+                              options.quotes)
     unique = UniqueIds()
+    errors: dict[tuple[str, str], int] = {}  # (source, type) -> how many
     for record, warnings in _outcomes(list(paths), options, settings_of(options), warn):
         for message in warnings:
             warn(f"warning: {message}")
@@ -117,8 +77,14 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
             warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
                  "newsx's model reads English, so entities and topics may be wrong")
         if record.error is not None:
-            warn(f"error: {record.error.message}")
+            seen = errors[(record.source, record.error.type)] = errors.get(
+                (record.source, record.error.type), 0) + 1
+            if seen <= REPEATS:
+                warn(f"error: {record.error.message}")
         yield keep(record)
+    for (source, kind), n in errors.items():
+        if n > REPEATS:
+            warn(f"error: {source}: {n - REPEATS:,} more {kind} errors like those above")
 
 
 def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
@@ -130,8 +96,7 @@ def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
         client, cluster = connect(options.scheduler, settings)
         try:
             executor = DaskExecutor(client, settings, options.batch_size)
-            work = units(client, paths, options.input_format, options.text_key,
-                         executor.workers)
+            work = units(client, paths, read_options(options), executor.workers)
             for outcomes in in_order(executor.submit, work, executor.window):
                 yield from outcomes
         finally:
@@ -155,7 +120,8 @@ def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
         for note in unknown_topics(settings):
             warn(f"note: {note}")
         jobs = options.jobs or min(os.cpu_count() or 1, MAX_JOBS)
-        articles = iter_articles(paths, options.input_format, options.text_key)
+        articles = iter_articles(paths, options.input_format, options.text_key,
+                                 options.encoding, options.with_text)
         yield from run_local(articles, settings, jobs, options.batch_size, cache)
 
 
@@ -221,7 +187,7 @@ def _write_parts(paths: list[str], options: ExtractOptions, warn: Warn) -> Summa
         fs, root = fsspec.core.url_to_fs(folder)
         fs.makedirs(root, exist_ok=True)
         executor = DaskExecutor(client, settings, options.batch_size, folder)
-        work = units(client, paths, options.input_format, options.text_key, executor.workers)
+        work = units(client, paths, read_options(options), executor.workers)
         for part in in_order(executor.submit_write, work, executor.window):
             for message in part.pop("warnings"):
                 warn(f"warning: {message}")

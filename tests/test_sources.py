@@ -59,8 +59,8 @@ def test_empty_folder_missing_file_binary_and_bad_utf8(tmp_path: Path):
     assert empty.error.type == "NoArticles"
     assert missing.error.type == "FileNotFound"
     assert binary.error.type == "BinaryFile"
-    assert latin.error is None and latin.text == "Caf\ufffd in M\ufffdnchen"
-    assert "invalid UTF-8" in latin.warnings[0]
+    assert latin.error is None and latin.text == "Caf\xe9 in M\xfcnchen"  # detected
+    assert "not UTF-8" in latin.warnings[0] and "decoded as" in latin.warnings[0]
 
 
 def test_sniffing_of_extensionless_input():

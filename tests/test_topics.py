@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from newsx.nlp.assets import asset
 from newsx.nlp.taxonomy import TaxonomyError, iptc_tree, load_taxonomy, top_level
 from newsx.nlp.topics import Scoring, TopicScorer, inflections, main_topics
 from newsx.records import Topic
+
+SHIPPED = str(asset("topics"))  # the classifier newsx ships
 
 
 def test_taxonomy_codes_are_active_iptc_and_cover_every_top_level():
@@ -104,32 +108,45 @@ def test_ambiguous_terms_must_be_terms_of_the_topic(tmp_path: Path):
 
 def test_classifier_and_terms_combine(blank):
     """score = (1 - w) * terms + w * p for the topics the classifier knows; terms alone for
-    the others, whose `model` is null."""
-    s = TopicScorer(blank, "t", [], min_score=0.3, scoring=Scoring(model_weight=0.4))
+    the others, whose `model` is null. In an article a topic needs a term of its own."""
+    s = TopicScorer(blank, "t", [], min_score=0.3, scoring=Scoring(model_weight=0.4),
+                    classifier=SHIPPED)
     ids = {t.id: i for i, t in enumerate(s.topics)}
     hits = {ids["sport"]: {"tournament": [3, 0], "coach": [2, 10], "league": [2, 20]}}
+    tf = Counter({"tournament": 3, "coach": 2, "league": 2, "album": 1, "singer": 1})
     terms = s.rank(hits, 100)[0]
-    both = {t.id: t for t in s.rank(hits, 100, {"sport": 0.9, "music": 0.8, "tennis": 0.1})}
+    probs = {"sport": 0.9, "music": 0.8, "tennis": 0.1}
+    both = {t.id: t for t in s.rank(hits, 100, probs, tf)}
     assert both["sport"].score == pytest.approx(0.6 * terms.score + 0.36, abs=1e-3)
-    assert both["sport"].model == 0.9
+    assert both["sport"].model == 0.9 and both["sport"].term_score == terms.score
     assert both["sport"].model_share == pytest.approx(0.36 / both["sport"].score, abs=1e-3)
-    # the classifier alone: no evidence, all of the score from the model
-    assert both["music"].evidence == [] and both["music"].model_share == 1.0
-    assert both["music"].score == pytest.approx(0.32)
-    assert "tennis" not in both  # 0.04 is under min_score
+    assert "music" not in both  # the classifier alone makes no topic in an article
     assert terms.model is None and terms.model_share is None
+    # in a short item it may: the words that pushed it are its evidence
+    short = {t.id: t for t in s.rank(hits, 30, probs, tf)}
+    music = short["music"]
+    assert music.score == pytest.approx(0.32) and music.model_share == 1.0
+    assert music.evidence and {e.source for e in music.evidence} == {"model"}
+    assert {e.term for e in music.evidence} <= set(tf)
+    assert all((e.weight or 0) > 0 for e in music.evidence)
+    assert "tennis" not in short  # 0.04 is under short_floor
+    # terms are listed as evidence with their taxonomy weight
+    assert {(e.term, e.source, e.weight) for e in both["sport"].evidence} >= {
+        ("tournament", "term", s.weights[ids["sport"]]["tournament"])}
 
 
 def test_short_items_keep_weak_topics_when_nothing_else(blank):
-    s = TopicScorer(blank, "t", [], min_score=0.3)
+    s = TopicScorer(blank, "t", [], min_score=0.3, classifier=SHIPPED)
     probs = {"sport": 0.3, "music": 0.2}
-    short = s.rank({}, 30, probs)
+    tf = Counter({"striker": 1, "album": 1})
+    short = s.rank({}, 30, probs, tf)
     assert [t.id for t in short] == ["sport"]  # 0.4 * 0.3 = 0.12, from short_floor 0.1
     assert short[0].score < 0.3  # the score still says how unsure it is
-    assert s.rank({}, 500, probs) == []  # an article keeps --min-score
+    assert s.rank({}, 500, probs, tf) == []  # an article keeps --min-score, and needs terms
+    assert s.rank({}, 30, probs) == []  # no word said why: no topic
     doc = blank("Voters went to the polls in the general election; the ballot closes at ten.")
     # with a sure topic, a weak one stays only for a category not yet said
-    found = s.rank(s.hits(doc), len(doc), {**probs, "government-politics": 0.3})
+    found = s.rank(s.hits(doc), len(doc), {**probs, "government-politics": 0.3}, tf)
     assert [t.id for t in found] == ["elections", "sport"]
 
 
@@ -137,24 +154,27 @@ def test_short_items_name_each_category_they_may_be_about(blank):
     """A feed item also keeps the best weak topic of every other top-level category (a
     politics story whose only sure topic is education still says politics); an article
     does not."""
-    s = TopicScorer(blank, "t", [], min_score=0.3)
+    s = TopicScorer(blank, "t", [], min_score=0.3, classifier=SHIPPED)
     ids = {t.id: i for i, t in enumerate(s.topics)}
     hits = {ids["education"]: {"school": [3, 0], "pupils": [2, 10], "teachers": [2, 20]}}
     probs = {"government-politics": 0.3, "elections": 0.28, "music": 0.2}
-    short = [t.id for t in s.rank(hits, 30, probs)]
+    tf = Counter({"school": 3, "pupils": 2, "teachers": 2, "minister": 1, "vote": 1,
+                  "album": 1})
+    short = [t.id for t in s.rank(hits, 30, probs, tf)]
     assert short[0] == "education"
     assert "government-politics" in short  # 0.12: the best of politics and government
     assert "elections" not in short  # politics is already said
     assert "music" not in short  # 0.08, under short_floor
-    assert [t.id for t in s.rank(hits, 500, probs)] == ["education"]
+    assert [t.id for t in s.rank(hits, 500, probs, tf)] == ["education"]
 
 
 def test_the_shipped_classifier_finds_what_the_terms_lack(nlp):
     """A feed item whose words the lists lack ("spending plans") still gets its topic, said to
-    come from the model alone."""
+    come from the model alone, with the words that pushed it."""
     doc = nlp("The chancellor will unveil his spending plans in the Commons on Wednesday.")
-    by_model = [t for t in doc._.newsx_topics if not t.evidence]
+    by_model = [t for t in doc._.newsx_topics if not any(e.source == "term" for e in t.evidence)]
     assert by_model and all(t.model_share == 1.0 and t.model for t in by_model)
+    assert all(t.evidence and all(e.source == "model" for e in t.evidence) for t in by_model)
     assert doc._.newsx_categories[0].iptc == "medtop:11000000"  # politics and government
     terms_only = TopicScorer(nlp, "t", [], 0.3, Scoring(model_weight=0.0))
     assert all(t.evidence for t in terms_only(nlp.make_doc(doc.text))._.newsx_topics)

@@ -45,6 +45,8 @@ class InputFormat(StrEnum):
     text = "text"
     html = "html"
     jsonl = "jsonl"
+    feed = "feed"
+    warc = "warc"
 
 
 # the options commands share (sqlite-utils style: one definition each)

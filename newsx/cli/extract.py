@@ -31,7 +31,9 @@ from newsx.errors import EXIT_FAILED_INPUTS, UsageError
 from newsx.settings import BATCH_SIZE, MAX_JOBS, MIN_SCORE
 
 InputOpt = Annotated[InputFormat, typer.Option(
-    "--input-format", "-i", help="How to read inputs; auto goes by extension.")]
+    "--input-format", "-i", help="How to read inputs; auto goes by extension (.txt .md, "
+    ".html .htm, .jsonl .json, .rss .atom .xml, .warc; each may end in .gz .bz2 .xz .zst), "
+    "else looks.")]
 TextKey = Annotated[str, typer.Option(
     "--text-key", help="JSON Lines field that holds the article text.")]
 Model = Annotated[str | None, typer.Option(
@@ -58,6 +60,14 @@ OutputDir = Annotated[str | None, typer.Option(
     "--output-dir", help="With --scheduler: workers write part-NNNNN.jsonl and a manifest.json "
     "here instead of stdout.", show_default=False, metavar="DIR")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Encoding = Annotated[str | None, typer.Option(
+    "--encoding", help="Encoding of inputs that are not UTF-8 (cp1252, latin-1, ...); by "
+    "default it is detected, and the warning says which was used.", show_default=False,
+    metavar="NAME")]
+Quotes = Annotated[bool, typer.Option(
+    "--quotes/--no-quotes", help="Keep who said what (quotations and their speakers).")]
+WithText = Annotated[bool, typer.Option(
+    "--with-text", help="Put the text newsx read into each record (offsets index it).")]
 
 
 @app.command()
@@ -68,7 +78,8 @@ def extract(
     topics: Topics = None, min_score: MinScore = MIN_SCORE, batch_size: BatchSize = BATCH_SIZE,
     jobs: Jobs = 0, cache: Cache = None, types: Types = None, min_salience: MinSalience = 0.0,
     mentions: Mentions = True, db: Db = None, scheduler: Scheduler = None,
-    output_dir: OutputDir = None, quiet: Quiet = False,
+    output_dir: OutputDir = None, quiet: Quiet = False, encoding: Encoding = None,
+    with_text: WithText = False, quotes: Quotes = True,
 ) -> None:
     """Extract people, places, organisations and topics from news articles.
 
@@ -96,10 +107,12 @@ def extract(
     from newsx.writers.stream import make_writer
 
     options = api.ExtractOptions(
-        model, tuple(map(str, topics or ())), min_score, input_format.value, text_key,
-        batch_size, jobs, str(cache) if cache else None,
-        tuple(t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",")), min_salience,
-        mentions, str(db) if db else None, scheduler, output_dir)
+        model=model, topics=tuple(map(str, topics or ())), min_score=min_score,
+        input_format=input_format.value, text_key=text_key, encoding=encoding,
+        with_text=with_text, batch_size=batch_size, jobs=jobs, cache=str(cache) if cache else None,
+        types=tuple(t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",")),
+        min_salience=min_salience, mentions=mentions, quotes=quotes, db=str(db) if db else None,
+        scheduler=scheduler, output_dir=output_dir)
     if output_dir and output_format is not OutputFormat.auto:
         raise UsageError("--output-dir writes JSON Lines parts; leave out --format")
     fmt = resolve(output_format, "table", "jsonl")

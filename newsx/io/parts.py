@@ -9,11 +9,11 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsx.errors import UsageError
-from newsx.io.article import Article, ReadProblem
-from newsx.io.read import EXTENSIONS, jsonl_articles, list_folder, read_path
+from newsx.io.article import Article, ReadOptions, ReadProblem
+from newsx.io.jsonl import jsonl_articles
+from newsx.io.read import format_of, list_folder, read_path
 
 FILES_PER_PART = 32
 MIN_BLOCK, MAX_BLOCK = 64 * 1024, 8 * 1024 * 1024
@@ -29,12 +29,11 @@ class Part:
     start: int = 0
     end: int = 0
     first_line: int | None = None
-    input_format: str = "auto"
-    text_key: str = "text"
+    options: ReadOptions = ReadOptions()
 
 
 
-def plan(paths: Iterable[str], input_format: str = "auto", text_key: str = "text",
+def plan(paths: Iterable[str], options: ReadOptions | None = None,
          workers: int = 2) -> Iterator[Part | list[Part] | Article]:
     """In input order: parts of whole files, the byte ranges of one large JSON Lines file (a
     list: their line numbers are counted before they run), and error records for inputs
@@ -58,19 +57,19 @@ def plan(paths: Iterable[str], input_format: str = "auto", text_key: str = "text
             yield from problems
         elif not local and fs.isdir(root):
             files = sorted(_url(path, p) for p in fs.find(root)
-                           if Path(p).suffix.lower() in EXTENSIONS)
+                           if format_of(p))
             if not files:
                 yield Article(path, path, error=ReadProblem("NoArticles", f"no article files in {path}"))
         else:
             files = [path]
-        yield from _parts(files, input_format, text_key, workers)
+        yield from _parts(files, options or ReadOptions(), workers)
 
 
 def _url(original: str, found: str) -> str:
     return f"{original.split('://', 1)[0]}://{found}"
 
 
-def _parts(files: list[str], input_format: str, text_key: str,
+def _parts(files: list[str], options: ReadOptions,
            workers: int) -> Iterator[Part | list[Part]]:
     """Groups of whole files; a large JSON Lines file becomes byte ranges of its own."""
     import fsspec
@@ -78,8 +77,8 @@ def _parts(files: list[str], input_format: str, text_key: str,
     group: list[str] = []
     for name in files:
         size = 0
-        if input_format == "jsonl" or (
-                input_format == "auto" and Path(name).suffix.lower() == ".jsonl"):
+        # a plain (uncompressed) JSON Lines file can be cut into byte ranges
+        if name.lower().endswith(".jsonl") and options.input_format in ("auto", "jsonl"):
             try:
                 fs, root = fsspec.core.url_to_fs(name)
                 size = int(fs.size(root) or 0)
@@ -87,19 +86,19 @@ def _parts(files: list[str], input_format: str, text_key: str,
                 size = 0  # a whole-file part: the worker reports the error
         if size > MIN_BLOCK:
             if group:
-                yield Part(files=tuple(group), input_format=input_format, text_key=text_key)
+                yield Part(files=tuple(group), options=options)
                 group = []
             block = min(MAX_BLOCK, max(MIN_BLOCK, size // (8 * max(1, workers))))
             yield [Part(jsonl=name, start=start, end=min(size, start + block),
-                        input_format=input_format, text_key=text_key)
+                        options=options)
                    for start in range(0, size, block)]
             continue
         group.append(name)
         if len(group) >= FILES_PER_PART:
-            yield Part(files=tuple(group), input_format=input_format, text_key=text_key)
+            yield Part(files=tuple(group), options=options)
             group = []
     if group:
-        yield Part(files=tuple(group), input_format=input_format, text_key=text_key)
+        yield Part(files=tuple(group), options=options)
 
 
 def numbered(ranges: list[Part], counts: list[int]) -> list[Part]:
@@ -138,12 +137,17 @@ def count_lines(part: Part) -> int:
 
 def part_articles(part: Part) -> Iterator[Article]:
     """The articles of a part, read where this runs (a worker), as a local run reads them."""
+    for article in _read(part):
+        article.keep_text = part.options.with_text
+        yield article
+
+
+def _read(part: Part) -> Iterator[Article]:
     import fsspec
 
     if part.jsonl is not None:
-        yield from jsonl_articles(io.BytesIO(_block(part)), part.jsonl, part.text_key,
+        yield from jsonl_articles(io.BytesIO(_block(part)), part.jsonl, part.options,
                                   part.first_line or 1)
         return
     for name in part.files:  # the same reading, and errors, as a local run
-        yield from read_path(name, part.input_format, part.text_key,
-                             lambda p: fsspec.open(p, "rb"))
+        yield from read_path(name, part.options, lambda p: fsspec.open(p, "rb"))

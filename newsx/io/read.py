@@ -1,53 +1,70 @@
-"""Turn paths, folders and stdin into articles: text, HTML (via trafilatura) and JSON Lines."""
+"""Turn paths, folders, globs and stdin into articles: text, HTML (trafilatura), JSON Lines,
+RSS/Atom feeds (feedparser) and web archives (warcio), each also gzip-, bzip2-, xz- or
+zstd-compressed; what cannot be read is an error record."""
 
 from __future__ import annotations
 
+import glob
 import io
-import json
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from newsx.io.article import Article, ReadProblem
+from newsx.io.article import Article, ReadOptions, ReadProblem
+from newsx.io.compressed import SUFFIXES, decompressed, inner_name
+from newsx.io.feeds import feed_articles, is_feed
+from newsx.io.html import html_to_text
+from newsx.io.jsonl import json_document, jsonl_articles
+from newsx.io.text import Decoder
+from newsx.io.warc import warc_articles
 from newsx.settings import LITTLE_TEXT_WORDS
 
 EXTENSIONS = {
-    ".txt": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".json": "jsonl",
+    ".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+    ".json": "jsonl", ".rss": "feed", ".atom": "feed", ".xml": "feed", ".warc": "warc",
+    ".arc": "warc",
 }
-FORMATS = ("auto", "text", "html", "jsonl")
+FORMATS = ("auto", "text", "html", "jsonl", "feed", "warc")
 STDIN = "-"
-NO_AUTHOR = {"no author", "unknown", "admin", "staff", "anonymous"}  # placeholders, not names
-RECALL_CHARS = 500  # main text shorter than this is extracted again, favouring recall
+Opener = Callable[[str], AbstractContextManager[BinaryIO]]
 
 
-def iter_articles(
-    paths: Iterable[str], input_format: str = "auto", text_key: str = "text"
-) -> Iterator[Article]:
-    """Articles from each path in order: files, folders (recursively, sorted), or "-" for stdin."""
+def iter_articles(paths: Iterable[str], input_format: str = "auto", text_key: str = "text",
+                  encoding: str | None = None, with_text: bool = False) -> Iterator[Article]:
+    """Articles from each path in order: files, folders (recursively, sorted), globs
+    ('pages/*.html', '**' for any depth) or "-" for stdin."""
+    options = ReadOptions(input_format, text_key, encoding, with_text)
+    for article in _articles(paths, options):
+        article.keep_text = with_text
+        yield article
+
+
+def _articles(paths: Iterable[str], options: ReadOptions) -> Iterator[Article]:
     for path in paths:
         if path == STDIN:
-            yield from _from_bytes(sys.stdin.buffer, "stdin", input_format, text_key)
+            yield from read_stream(sys.stdin.buffer, "stdin", options)
         elif os.path.isdir(path):
-            yield from _from_folder(path, input_format, text_key)
+            files, problems = list_folder(path)
+            yield from problems
+            for file in files:
+                yield from read_path(file, options)
+        elif not os.path.exists(path) and glob.has_magic(path):
+            matches = sorted(f for f in glob.glob(path, recursive=True) if os.path.isfile(f))
+            if not matches:
+                yield Article(path, path, error=ReadProblem("FileNotFound",
+                                                            f"nothing matches {path}"))
+            for file in matches:
+                yield from read_path(file, options)
         else:
-            yield from read_path(path, input_format, text_key)
+            yield from read_path(path, options)
 
 
-def _from_folder(path: str, input_format: str, text_key: str) -> Iterator[Article]:
-    """Every article file under a folder, sorted; unreadable folders are error records."""
-    files, problems = list_folder(path)
-    yield from problems
-    for file in files:
-        yield from read_path(file, input_format, text_key)
+def format_of(name: str) -> str:
+    """The format a file name says ("" when it says none), compression suffix aside."""
+    return EXTENSIONS.get(Path(inner_name(name)).suffix.lower(), "")
 
 
 def list_folder(path: str) -> tuple[list[str], list[Article]]:
@@ -64,10 +81,12 @@ def list_folder(path: str) -> tuple[list[str], list[Article]]:
 
     for root, dirs, names in os.walk(path, onerror=unreadable):
         dirs.sort()
-        files += [os.path.join(root, n) for n in names if Path(n).suffix.lower() in EXTENSIONS]
+        files += [os.path.join(root, n) for n in names if format_of(n)]
     if not files and not denied:
-        msg = f"no {'/'.join(sorted(EXTENSIONS))} files in folder {path}"
-        denied.append(Article(path, path, error=ReadProblem("NoArticles", msg)))
+        kinds = "/".join(sorted(EXTENSIONS))
+        denied.append(Article(path, path, error=ReadProblem(
+            "NoArticles", f"no {kinds} files (or compressed ones: {'/'.join(SUFFIXES)}) in "
+            f"folder {path}")))
     return sorted(files), denied
 
 
@@ -75,66 +94,76 @@ def _open_binary(path: str) -> BinaryIO:
     return open(path, "rb")  # noqa: SIM115 (read_path closes it)
 
 
-def read_path(
-    path: str, input_format: str = "auto", text_key: str = "text",
-    opener: Callable[[str], AbstractContextManager[BinaryIO]] = _open_binary,
-) -> Iterator[Article]:
+def read_path(path: str, options: ReadOptions | None = None,
+              opener: Opener = _open_binary) -> Iterator[Article]:
     """The articles of one file; what cannot be read is an error record. `opener` opens the
     path for binary reading (Dask workers pass fsspec's, for URLs)."""
+    options = options or ReadOptions()
     try:
         with opener(path) as f:
-            yield from _from_bytes(f, path, input_format, text_key)
+            yield from read_stream(f, path, options)
     except FileNotFoundError:
         yield Article(path, path, error=ReadProblem("FileNotFound", f"no such file: {path}"))
     except IsADirectoryError:
         yield Article(path, path, error=ReadProblem("IsADirectory", f"not a file: {path}"))
     except PermissionError:
         yield Article(path, path, error=ReadProblem("PermissionDenied", f"cannot read {path}"))
-    except OSError as e:
-        yield Article(path, path, error=ReadProblem("ReadError", f"cannot read {path}: {e.strerror}"))
+    except (OSError, EOFError) as e:  # also a compressed file that breaks off
+        reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+        yield Article(path, path, error=ReadProblem("ReadError", f"cannot read {path}: {reason}"))
 
 
-def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Iterator[Article]:
-    fmt = input_format
-    if fmt == "auto":
-        fmt = EXTENSIONS.get(Path(name).suffix.lower(), "")
-    if not fmt and hasattr(f, "peek"):  # stdin: look ahead without consuming a stream
-        fmt = sniff(f.peek(2048))
-    if fmt == "jsonl" and name.lower().endswith(".json"):  # one object or an array, or JSONL
-        data = f.read()
-        found = _json_document(data, name, text_key)
-        yield from _at_least_one(found or jsonl_articles(io.BytesIO(data), name, text_key), name)
+def read_stream(f: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article]:
+    """The articles of one open input, by its format (given, from its name, or sniffed)."""
+    fmt = options.input_format if options.input_format != "auto" else format_of(name)
+    if fmt == "warc":  # warcio reads gzipped records itself
+        yield from warc_articles(f, name, options)
         return
-    if fmt == "jsonl":
-        yield from _at_least_one(jsonl_articles(f, name, text_key), name)
-        return
-    data = f.read()
-    if not fmt:
-        fmt = sniff(data)
-        if fmt == "jsonl":
-            yield from jsonl_articles(io.BytesIO(data), name, text_key)
+    stream: BinaryIO = decompressed(f, name)
+    if not fmt and hasattr(stream, "peek"):  # stdin: look ahead without consuming a stream
+        fmt = sniff(stream.peek(2048))
+        if fmt == "warc":
+            yield from warc_articles(stream, name, options)
             return
-    if b"\x00" in data[:8192]:
-        yield Article(name, name, error=ReadProblem("BinaryFile", f"{name} looks binary; not parsed"))
+    if fmt == "jsonl" and not inner_name(name).lower().endswith(".json"):
+        yield from _at_least_one(jsonl_articles(stream, name, options), name)
         return
-    text, warning = decode(data, name)
-    article = Article(name, name)
-    if warning:
-        article.warnings.append(warning)
+    data = stream.read()
+    fmt = fmt or sniff(data)
+    if fmt == "jsonl":  # a .json file: one object or an array, else JSON Lines
+        found = json_document(data, name, options)
+        yield from _at_least_one(found or jsonl_articles(io.BytesIO(data), name, options), name)
+    elif fmt == "feed" and (options.input_format == "feed" or is_feed(data[:2048])):
+        yield from feed_articles(data, name)
+    elif fmt == "feed":
+        yield Article(name, name, error=ReadProblem(
+            "NotAFeed", f"{name}: XML that is not an RSS or Atom feed; read it with -i text "
+            "or -i html"))
+    elif b"\x00" in data[:8192]:
+        yield Article(name, name, error=ReadProblem("BinaryFile",
+                                                    f"{name} looks binary; not parsed"))
+    else:
+        yield _document(data, name, fmt, options)
+
+
+def _document(data: bytes, name: str, fmt: str, options: ReadOptions) -> Article:
+    """A text file or a web page: one article."""
+    decode = Decoder(name, options.encoding)
+    text = decode(data)
+    article = Article(name, name, warnings=decode.take_warnings())
     if fmt == "html":
         try:
             page = html_to_text(text)
         except ImportError as e:  # a broken installation loses this input, not the others
-            article.error = ReadProblem("MissingDependency", f"{name}: cannot read HTML ({e}); "
-                                  "reinstall newsx with `pip install .`")
-            yield article
-            return
+            article.error = ReadProblem("MissingDependency", f"{name}: cannot read HTML ({e});"
+                                        " reinstall newsx with `pip install .`")
+            return article
         except Exception as e:  # a page the HTML parser cannot take
             article.error = ReadProblem("HTMLError", f"{name}: cannot extract text ({e}); "
-                                  "read it as text with -i text")
-            yield article
-            return
-        article.text, article.title, article.url, article.date, article.authors = page
+                                        "read it as text with -i text")
+            return article
+        article.text, article.title, article.url = page.text, page.title, page.url
+        article.date, article.authors = page.date, page.authors
     else:
         article.text = text
         article.title = headline(text)
@@ -143,7 +172,7 @@ def _from_bytes(f: BinaryIO, name: str, input_format: str, text_key: str) -> Ite
         if fmt == "html":
             little += " (if this is not an HTML page, read it with -i text)"
         article.warnings.append(little)
-    yield article
+    return article
 
 
 def headline(text: str) -> str | None:
@@ -175,104 +204,19 @@ def _at_least_one(articles: Iterable[Article], name: str) -> Iterator[Article]:
         empty = False
         yield article
     if empty:
-        yield Article(name, name, error=ReadProblem("NoArticles", f"{name}: no articles in this file"))
+        yield Article(name, name, error=ReadProblem("NoArticles",
+                                                    f"{name}: no articles in this file"))
 
 
 def sniff(data: bytes) -> str:
-    """Guess the format of extension-less input (stdin): jsonl, html or text."""
-    head = data.lstrip()[:2048].lower()
-    if head.startswith(b"{"):
+    """Guess the format of extension-less input (stdin): jsonl, feed, warc, html or text."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048].lower()
+    if head.startswith(b"{") or head.startswith(b"["):
         return "jsonl"
+    if head.startswith(b"warc/"):
+        return "warc"
+    if is_feed(head):
+        return "feed"
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
     return "text"
-
-
-def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """UTF-8 text (a leading BOM dropped); invalid bytes replaced, with a warning."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as e:
-        msg = f"{name}: invalid UTF-8 at byte {e.start}, decoded with replacement characters"
-        return data.decode("utf-8-sig", errors="replace"), msg
-
-
-def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None, list[str]]:
-    """Main text, title, canonical URL, publication date (ISO 8601) and authors of a web page,
-    without navigation, comments or link lists."""
-    import trafilatura  # imported only for HTML input: it is slow to import
-
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # newsx reports, not its log
-
-    def extract(recall: bool) -> Any:
-        return trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                           with_metadata=True, favor_recall=recall)
-
-    doc = extract(False)
-    text = getattr(doc, "text", None) or ""
-    if len(text) < RECALL_CHARS:  # a caption or teaser only: ask for more of the page
-        more = extract(True)
-        if len(getattr(more, "text", None) or "") > len(text):
-            doc, text = more, more.text
-    if doc is None:
-        return "", None, None, None, []
-    meta = [getattr(doc, k, None) or None for k in ("title", "url", "date")]
-    authors = [a.strip() for a in str(getattr(doc, "author", None) or "").split(";")]
-    authors = [a for a in authors if a and a.lower() not in NO_AUTHOR]
-    return text, meta[0], meta[1], meta[2], authors
-
-
-def jsonl_articles(
-    f: Iterable[bytes], name: str, text_key: str = "text", first_line: int = 1
-) -> Iterator[Article]:
-    """Articles from JSON Lines; `first_line`: the number of the first line (a later part)."""
-    for n, raw in enumerate(f, first_line):
-        if not raw.strip():
-            continue
-        where = f"{name}:{n}"
-        line, warning = decode(raw, where)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            err = ReadProblem("InvalidJSON", f"{where}: not valid JSON ({e.msg}, column {e.colno})")
-            yield Article(where, name, error=err)
-            continue
-        article = _from_object(obj, where, name, text_key)
-        if warning:
-            article.warnings.append(warning)
-        yield article
-
-
-def _json_document(data: bytes, name: str, text_key: str) -> list[Article] | None:
-    """A .json file holding one article object or an array of them; None for JSON Lines."""
-    try:
-        obj = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    if isinstance(obj, list):
-        return [_from_object(o, f"{name}:{i}", name, text_key) for i, o in enumerate(obj, 1)]
-    return [_from_object(obj, name, name, text_key)]
-
-
-def _from_object(obj: object, where: str, name: str, text_key: str) -> Article:
-    if not isinstance(obj, dict):
-        return Article(where, name, error=ReadProblem("InvalidRecord", f"{where}: not a JSON object"))
-    ident = str(obj["id"]) if obj.get("id") is not None else where
-    text = obj.get(text_key)
-    article = Article(
-        ident, name, title=_str(obj.get("title")), url=_str(obj.get("url")),
-        date=_str(obj.get("date")),
-    )
-    if not isinstance(text, str):
-        problem = "missing" if text is None else "not a string"
-        hint = " (choose the field with --text-key)" if text is None else ""
-        article.error = ReadProblem("MissingText", f"{where}: field {text_key!r} {problem}{hint}")
-    else:
-        article.text = text
-        if not text.strip():
-            article.warnings.append(f"{where}: no text found")
-    return article
-
-
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)

@@ -1,4 +1,14 @@
-"""Offline name lists: places with their ISO country, and well-known organisations."""
+"""Offline name lists: places with their ISO country, and well-known organisations.
+
+Two views of places:
+- `Gazetteer.place(name)`: the one best `Place` of a name (places.tsv), for typing names and
+  giving a place its country;
+- `Gazetteer.candidates(name)`: every GeoNames place the name can mean (`Candidate`, from
+  candidates.tsv), for resolving a place in context (newsx/nlp/places.py); and
+  `Gazetteer.admin1(code)` / `Gazetteer.admin1_named(name)` for first-level regions.
+candidates.tsv is read on first use and searched by bisection on its sorted lines, so that
+loading the gazetteer costs nothing more for a pipeline that never resolves a place.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +28,60 @@ def key(text: str) -> str:
 
 
 class Place(NamedTuple):
+    """The best entry of a name: a country, state, city, region or district."""
+
     name: str
     country: str | None
     kind: str  # country, state, city, region
     population: int = 0
     geonames_id: int | None = None
-    lat: float | None = None  # a city's point; a country's or state's population centre
+    lat: float | None = None  # a city's GeoNames point; a country's or state's reference point
     lon: float | None = None
     admin1: str | None = None  # GeoNames first-level region code, "US.CA"
 
 
+ADMIN_CODES = frozenset({"PCLI", "ADM1", "ADM2"})
+
+
+class Candidate(NamedTuple):
+    """One GeoNames place a name can mean."""
+
+    geonames_id: int
+    country: str | None  # ISO 3166-1 alpha-2; None for a continent
+    admin1: str | None  # GeoNames first-level region code, "US.CA"
+    feature_code: str  # GeoNames feature code: PCLI, ADM1, ADM2, CONT, PPLC, PPL
+    population: int  # 0 when unknown; a region's is the sum of its towns'
+    lat: float | None  # None for a region without a point here
+    lon: float | None
+    alternate: bool  # the name is only an alternate name of it (exonym, old name, code)
+
+    @property
+    def feature_class(self) -> str:
+        """GeoNames feature class: A (country, region), P (populated place), L (continent)."""
+        return "A" if self.feature_code in ADMIN_CODES else "L" if self.feature_code == "CONT" \
+            else "P"
+
+
+class Admin1(NamedTuple):
+    """A first-level region (state, province): GeoNames code "US.PA", name, ISO suffix "PA"."""
+
+    code: str
+    name: str
+    abbrev: str
+    geonames_id: int
+    lat: float | None
+    lon: float | None
+    population: int
+
+    @property
+    def country(self) -> str:
+        """The region's country (ISO 3166-1 alpha-2)."""
+        return self.code.split(".")[0]
+
+
 class Gazetteer:
-    """Places (name -> Place) and organisations (alias -> canonical name)."""
+    """Places (name -> Place), their GeoNames candidates, and organisations (alias -> canonical
+    name)."""
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
@@ -40,6 +92,9 @@ class Gazetteer:
         self.ambiguous: set[str] = set()
         self.not_entities: set[str] = set()
         self.demonyms: set[str] = set()
+        self._candidates: bytes | None = None
+        self._admin1: dict[str, Admin1] | None = None
+        self._admin1_names: dict[str, list[Admin1]] = {}
         self._load_places()
         self._load_orgs()
 
@@ -84,6 +139,7 @@ class Gazetteer:
                 self.org_forms[form] = name
 
     def place(self, text: str) -> Place | None:
+        """The best entry of a name, or None."""
         k = key(text)
         place = self.places.get(k)
         if place is None and k in self.rows:
@@ -91,7 +147,38 @@ class Gazetteer:
         return place
 
     def org(self, text: str) -> str | None:
+        """The canonical name of an organisation alias, or None."""
         return self.orgs.get(key(text))
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every GeoNames place `text` can mean: own names first, then countries, continents
+        and regions, then by population."""
+        if self._candidates is None:
+            self._candidates = asset("gazetteer/candidates.tsv").read_bytes()
+        line = _find_line(self._candidates, key(text).encode("utf-8"))
+        return [_parse_candidate(c) for c in line.split(";")] if line else []
+
+    def admin1(self, code: str) -> Admin1 | None:
+        """The first-level region with this GeoNames code ("US.PA"), or None."""
+        return self._load_admin1().get(code)
+
+    def admin1_named(self, text: str) -> list[Admin1]:
+        """Regions that `text` names: "Pennsylvania", or its ISO suffix "PA" / "NSW"."""
+        self._load_admin1()
+        return self._admin1_names.get(key(text), [])
+
+    def _load_admin1(self) -> dict[str, Admin1]:
+        if self._admin1 is None:
+            self._admin1 = {}
+            lines = asset("gazetteer/admin1.tsv").read_text(encoding="utf-8").splitlines()
+            for line in lines[1:]:
+                code, name, abbrev, gid, lat, lon, pop = line.split("\t")
+                a = Admin1(code, name, abbrev, int(gid), float(lat) if lat else None,
+                           float(lon) if lon else None, int(pop or 0))
+                self._admin1[code] = a
+                for k in {key(name), abbrev.casefold()} - {""}:
+                    self._admin1_names.setdefault(k, []).append(a)
+        return self._admin1
 
 
 def _parse_row(line: str) -> Place:
@@ -100,6 +187,32 @@ def _parse_row(line: str) -> Place:
                  float(lat) if lat else None, float(lon) if lon else None, admin1 or None)
 
 
+def _find_line(data: bytes, k: bytes) -> str | None:
+    """The value of key `k` in sorted "key TAB value" lines, by bisection."""
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", 0, mid) + 1
+        tab = data.find(b"\t", start)
+        here = data[start:tab]
+        if here == k:
+            end = data.find(b"\n", tab)
+            return data[tab + 1 : end if end >= 0 else len(data)].decode("utf-8")
+        if here < k:
+            nxt = data.find(b"\n", tab)
+            lo = nxt + 1 if nxt >= 0 else len(data)
+        else:
+            hi = start
+    return None
+
+
+def _parse_candidate(text: str) -> Candidate:
+    gid, cc, a1, fcode, pop, lat, lon, how = text.split(",")
+    return Candidate(int(gid), cc or None, f"{cc}.{a1}" if a1 else None, fcode, int(pop or 0),
+                     float(lat) if lat else None, float(lon) if lon else None, how == "a")
+
+
 @cache
 def gazetteer() -> Gazetteer:
+    """The process's one gazetteer."""
     return Gazetteer()

@@ -73,7 +73,8 @@ def model_identity(name: str) -> str:
 
 # Components whose output newsx never reads: not loaded at all.
 UNUSED = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter", "morphologizer"]
-NEWSX_PIPES = ("newsx_entity_repair", "newsx_entities", "newsx_topics", "newsx_language")
+NEWSX_PIPES = ("newsx_entity_repair", "newsx_entities", "newsx_places", "newsx_quotes",
+               "newsx_topics", "newsx_language")
 
 
 def load_pipeline(settings: Settings | str | None = None) -> Language:
@@ -85,7 +86,7 @@ def load_pipeline(settings: Settings | str | None = None) -> Language:
     import spacy
 
     # importing the modules registers newsx's factories
-    from newsx.nlp import entities, language, repair, topics  # noqa: F401
+    from newsx.nlp import entities, language, places, quotes, repair, topics  # noqa: F401
 
     if not isinstance(settings, Settings):
         settings = Settings(resolve_model(settings))
@@ -112,6 +113,8 @@ def load_pipeline(settings: Settings | str | None = None) -> Language:
     nlp.tokenizer = ReflowTokenizer(nlp.tokenizer)  # hard-wrapped text read as prose
     nlp.add_pipe("newsx_entity_repair_v1", name="newsx_entity_repair")
     nlp.add_pipe("newsx_entities_v1", name="newsx_entities")
+    nlp.add_pipe("newsx_places_v1", name="newsx_places")  # places resolved in context
+    nlp.add_pipe("newsx_quotes_v1", name="newsx_quotes")  # who said what
     nlp.add_pipe(
         "newsx_topics_v2",
         name="newsx_topics",

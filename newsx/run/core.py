@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from newsx.io.article import Article
 from newsx.io.parts import Part, part_articles
 from newsx.nlp.pipeline import load_pipeline
-from newsx.records import Error, Record, Result
+from newsx.records import Error, Quote, Record, RecordWithText, Result
 from newsx.settings import BATCH_SIZE, PIECE_CHARS, Settings
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is needed (not for cached runs)
@@ -96,7 +96,7 @@ def result_of(doc: Doc) -> Result:
     """What the pipeline found in a Doc (`nlp(text)`), as the record and the cache hold it."""
     return Result(doc._.newsx_entities or [], doc._.newsx_topics or [],
                   doc._.newsx_categories or [], doc._.newsx_language,
-                  list(doc._.get("newsx_authors") or []))
+                  list(doc._.get("newsx_authors") or []), list(doc._.get("newsx_quotes") or []))
 
 
 def _guarded(analyse: Callable[[Article], Result], article: Article) -> Result | Error:
@@ -123,15 +123,31 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     tally: Any = None
     offset, parts, language = 0, [], None
     authors: list[str] = []
+    quotes: list[Quote] = []
     for i, doc in enumerate(nlp.pipe(pieces, batch_size=1, disable=["newsx_topics"])):
         parts.append((offset, doc._.newsx_entities or []))
         tally = scorer.add(doc, offset, tally)
         language = doc._.newsx_language if i == 0 else language  # from the text's start
         authors += doc._.get("newsx_authors") or []  # "By ..." first, "Reporting by ..." last
+        quotes += shifted(doc._.get("newsx_quotes") or [], offset, len(quotes))
         offset += len(doc.text)
     topics = scorer.score(tally) if tally is not None else []
     return Result(combine(parts), topics, categories(topics), language,
-                  list(dict.fromkeys(authors)))
+                  list(dict.fromkeys(authors)), quotes)
+
+
+def shifted(quotes: list[Quote], offset: int, index: int) -> list[Quote]:
+    """A piece's quotes with offsets into the whole text, and the indices of the quotes
+    they continue counted in the whole list."""
+    import msgspec
+
+    def move(span: Any) -> Any:
+        return None if span is None else msgspec.structs.replace(
+            span, start=span.start + offset, end=span.end + offset)
+
+    return [msgspec.structs.replace(
+        q, start=q.start + offset, end=q.end + offset, cue=move(q.cue), source=move(q.source),
+        continues=None if q.continues is None else q.continues + index) for q in quotes]
 
 
 def split_text(text: str, limit: int) -> Iterator[str]:
@@ -158,10 +174,15 @@ def to_record(article: Article, result: Result | Error | None) -> Record:
     error = result if isinstance(result, Error) else None
     if article.error is not None:
         error = Error(article.error.type, article.error.message)
-    record = Record(id=article.id, source=article.source, title=article.title, url=article.url,
-                    date=article.date, authors=list(article.authors), error=error)
+    kind = RecordWithText if article.keep_text else Record
+    record = kind(id=article.id, source=article.source, title=article.title, url=article.url,
+                  date=article.date, authors=list(article.authors), error=error,
+                  date_raw=article.date_raw)
+    if isinstance(record, RecordWithText):
+        record.text = article.text
     if isinstance(result, Result) and error is None:
         record.entities, record.topics = result.entities, result.topics
         record.categories, record.language = result.categories, result.language
         record.authors = list(dict.fromkeys([*article.authors, *result.authors]))
+        record.quotes = result.quotes
     return record

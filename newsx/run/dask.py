@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsx.errors import UsageError
-from newsx.io.article import Article
+from newsx.io.article import Article, ReadOptions
 from newsx.io.parts import Part, count_lines, numbered, plan
 from newsx.records import Record
 from newsx.run.core import Outcome, Work, pipeline_for, process
@@ -98,10 +98,10 @@ class DaskExecutor:
         """The client is closed by whoever opened it."""
 
 
-def units(client: Client, paths: Iterable[str], input_format: str, text_key: str,
+def units(client: Client, paths: Iterable[str], options: ReadOptions,
           workers: int) -> Iterator[Part | Article]:
     """The parts of the inputs, line numbers of large JSON Lines files counted by workers."""
-    for item in plan(paths, input_format, text_key, workers):
+    for item in plan(paths, options, workers):
         if isinstance(item, list):
             yield from numbered(item, client.gather(client.map(count_lines, item, pure=False)))
         else:
@@ -176,7 +176,7 @@ def records_bag(
         bag: dask.bag.Bag = source.map_partitions(_records_of_dicts, settings, batch_size)
         return bag
     tasks = []
-    for item in plan(source, input_format, text_key):
+    for item in plan(source, ReadOptions(input_format, text_key)):
         if isinstance(item, list):  # line numbers counted by the workers, in the graph
             ranges = delayed(numbered)(item, [delayed(count_lines)(p) for p in item])
             tasks += [delayed(_records)(settings, ranges[i], batch_size) for i in range(len(item))]

@@ -52,7 +52,8 @@ def run_local(articles: Iterable[Article], settings: Settings, jobs: int = 1,
                 yield record, article.warnings
             if cache is not None:
                 cache.put_many([(a.text, Result(r.entities, r.topics, r.categories, r.language,
-                                                [x for x in r.authors if x not in a.authors]))
+                                                [x for x in r.authors if x not in a.authors],
+                                                r.quotes))
                                 for a, (r, _) in zip(todo, fresh, strict=True) if r.error is None])
     finally:
         executor.close()

@@ -1,7 +1,8 @@
 """Records into a SQLite database (sqlite-utils), ready for SQL, `newsx report` and Datasette.
 
 Tables (README "Database"):
-  articles            one row per record: id, source, title, url, date, language, error
+  articles            one row per record: id, source, title, url, date, language, error,
+                      authors (JSON)
   entities            one row per entity across the corpus: id ("person/Joe Biden",
                       "place/US/Georgia"), type, name, country, geonames_id, lat, lon, admin1
   article_entities    article_id, entity_id, count, salience, aliases (JSON)
@@ -10,6 +11,8 @@ Tables (README "Database"):
   topics, categories  the taxonomy topics and IPTC top-level categories seen
   article_topics      article_id, topic_id, score, model, evidence (JSON)
   article_categories  article_id, category, score
+  quotes              article_id, n, start, end, text, direct, cue, source, speaker_id (the
+                      speaker's entity id, or null), speaker_type, speaker_name
 Each batch of records is one transaction: a killed run leaves whole batches. Writing an article
 again replaces its rows, so re-running over the same articles adds nothing.
 """
@@ -29,7 +32,7 @@ from newsx.records import Entity, Record, UniqueIds
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: quotes, articles.authors (a database of 1 is upgraded)
 
 
 def entity_id(entity: Entity) -> str:
@@ -63,7 +66,8 @@ def open_database(path: str | Path | sqlite3.Connection) -> Database:
 # mentions is a rowid table (the cheapest to fill: an article's old rows are deleted first)
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list[tuple[str, str, str]]]] = {
     "articles": ({"id": str, "source": str, "title": str, "url": str, "date": str,
-                  "language": str, "error": str, "error_message": str}, ("id",), []),
+                  "language": str, "error": str, "error_message": str, "authors": str},
+                 ("id",), []),
     "entities": ({"id": str, "type": str, "name": str, "country": str, "geonames_id": int,
                   "lat": float, "lon": float, "admin1": str}, ("id",), []),
     "topics": ({"id": str, "name": str, "iptc": str}, ("id",), []),
@@ -85,12 +89,17 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list[tuple[str, str, s
         {"article_id": str, "category": str, "score": float},
         ("article_id", "category"),
         [("article_id", "articles", "id"), ("category", "categories", "iptc")]),
+    "quotes": (
+        {"article_id": str, "n": int, "start": int, "end": int, "text": str, "direct": int,
+         "cue": str, "source": str, "speaker_id": str, "speaker_type": str, "speaker_name": str},
+        (),
+        [("article_id", "articles", "id"), ("speaker_id", "entities", "id")]),
 }
 LINKS = [name for name, (columns, _, _) in TABLES.items() if "article_id" in columns]
 # the report's queries: who is in which articles, by type and date (and deletes by article)
 INDEXES = [("articles", "date"), ("mentions", "article_id"), ("entities", "type"),
            ("article_entities", "entity_id"), ("article_topics", "topic_id"),
-           ("article_categories", "category")]
+           ("article_categories", "category"), ("quotes", "article_id"), ("quotes", "speaker_id")]
 
 
 def _name(db: Database) -> str:
@@ -104,7 +113,9 @@ def create_tables(db: Database) -> None:
     database that holds other tables."""
     if "articles" in db.table_names():
         version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
-        if version != str(SCHEMA_VERSION):
+        if version == "1":
+            _upgrade(db)
+        elif version != str(SCHEMA_VERSION):
             raise DatabaseError(f"{_name(db)} holds tables newsx did not write (schema "
                                 f"{version}); give a new file, or one that newsx wrote")
         return
@@ -116,6 +127,18 @@ def create_tables(db: Database) -> None:
         for name, column in INDEXES:
             db.table(name).create_index([column])
     db.table("articles").enable_fts(["title"], create_triggers=True)
+
+
+def _upgrade(db: Database) -> None:
+    """A database of schema 1 gains what 2 adds: quotes, and the articles' authors."""
+    with db.atomic():
+        db.execute("ALTER TABLE articles ADD COLUMN authors TEXT")
+        columns, _, foreign_keys = TABLES["quotes"]
+        db.table("quotes").create(columns, foreign_keys=foreign_keys)
+        for name, column in INDEXES:
+            if name == "quotes":
+                db.table(name).create_index([column], if_not_exists=True)
+        db.execute("UPDATE newsx SET value = ? WHERE key = 'schema'", [str(SCHEMA_VERSION)])
 
 
 class DatabaseWriter:
@@ -164,7 +187,8 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
     for r in records:
         rows["articles"].append((r.id, r.source, r.title, r.url, r.date, r.language,
                                  r.error.type if r.error else None,
-                                 r.error.message if r.error else None))
+                                 r.error.message if r.error else None,
+                                 _json(r.authors).decode() if r.authors else None))
         for e in r.entities:
             key = entity_id(e)
             rows["entities"].append((key, e.type, e.name, e.country, e.geonames_id, e.lat, e.lon,
@@ -182,6 +206,7 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
         for c in r.categories:
             rows["categories"].append((c.iptc, c.name))
             rows["article_categories"].append((r.id, c.iptc, c.score))
+        rows["quotes"] += quote_rows(r)
     ids = list(dict.fromkeys(r.id for r in records))
     with db.atomic():
         for name in LINKS:
@@ -190,6 +215,19 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
             if name in ("entities", "topics", "categories"):  # once each per batch
                 rows[name] = list({row[0]: row for row in rows[name]}.values())
             _upsert(db, name, rows[name])
+
+
+def quote_rows(r: Record) -> list[tuple[Any, ...]]:
+    """The rows of a record's quotes, each speaker joined to its entity's id."""
+    ids = {(e.type, e.name): entity_id(e) for e in r.entities}
+    out = []
+    for n, q in enumerate(r.quotes):
+        who = q.speaker
+        out.append((r.id, n, q.start, q.end, q.text, int(q.direct), q.cue.text if q.cue else None,
+                    q.source.text if q.source else None,
+                    ids.get((who.type, who.name)) if who else None,
+                    who.type if who else None, who.name if who else None))
+    return out
 
 
 # sqlite-utils creates the tables, indexes and full-text search; rows go in through one

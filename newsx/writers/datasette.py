@@ -30,6 +30,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["entity_id"],
     },
     "mentions": {"description": "Every mention with its character offsets in the article."},
+    "quotes": {"description": "Who said what: each quotation, direct or reported, with its "
+               "cue, the words naming its source and the speaker's entity.",
+               "facets": ["speaker_type", "speaker_name", "direct"]},
     "topics": {"description": "newsx's topics, each with its IPTC Media Topics codes."},
     "article_topics": {
         "description": "Topics of each article: score (0-1), the classifier's probability "

@@ -179,6 +179,8 @@ def render(typed: Report) -> str:
         sections.append(bars(f"{names[kind]} (articles)", rows, COLOURS[kind]))
     sections.append(bars("Topics (articles)",
                          [(t["name"], t["articles"]) for t in report["topics"]], "#9467bd"))
+    sections.append(bars("Most quoted (quotes)",
+                         [(q["name"], q["quotes"]) for q in report["quoted"]], "#8c564b"))
     sections.append(lines(report["weeks"]))
     sections.append(network(report["pairs"]))
     sections.append(world_map(report["places"]))

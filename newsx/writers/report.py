@@ -19,101 +19,12 @@ from typing import IO, Any
 import msgspec
 
 from newsx.errors import UsageError
+from newsx.writers.report_records import Report, report_schema
+
+__all__ = ["Filters", "Report", "build_report", "open_source", "parse_filters", "report_schema"]
 
 TYPES = ("person", "place", "organisation")
 MAX_PAIR_ENTITIES = 200  # pairs are counted among the most frequent entities only
-
-
-class EntityCount(msgspec.Struct):
-    """An entity across the articles: in how many, mentioned how often, how salient."""
-
-    type: str
-    name: str
-    country: str | None
-    articles: int
-    mentions: int
-    salience: float
-
-
-class PlaceCount(EntityCount):
-    """A place with its point, for the map."""
-
-    lat: float | None = None
-    lon: float | None = None
-
-
-class TopicCount(msgspec.Struct):
-    """A topic: in how many articles, with its mean score."""
-
-    id: str
-    name: str
-    articles: int
-    score: float
-
-
-class CategoryCount(msgspec.Struct):
-    """An IPTC top-level category: in how many articles."""
-
-    iptc: str
-    name: str
-    articles: int
-
-
-class Pair(msgspec.Struct):
-    """Two entities named in the same articles."""
-
-    a: str
-    a_type: str
-    b: str
-    b_type: str
-    articles: int
-
-
-class DateCount(msgspec.Struct):
-    """Articles dated on a day (YYYY-MM-DD)."""
-
-    date: str
-    articles: int
-
-
-class WeekCount(msgspec.Struct):
-    """Articles of one of the five main topics in an ISO week (YYYY-Www)."""
-
-    week: str
-    topic: str
-    articles: int
-
-
-class ReportFilters(msgspec.Struct):
-    """The filters a report was made with."""
-
-    types: list[str]
-    topic: str | None
-    since: str | None
-    until: str | None
-    top: int
-
-
-class Report(msgspec.Struct):
-    """`newsx report`: who and what dominates a corpus."""
-
-    articles: int
-    filters: ReportFilters
-    entities: list[EntityCount]
-    topics: list[TopicCount]
-    categories: list[CategoryCount]
-    pairs: list[Pair]
-    dates: list[DateCount]
-    weeks: list[WeekCount]
-    places: list[PlaceCount]
-
-
-def report_schema() -> dict[str, Any]:
-    """JSON Schema (2020-12) of a report."""
-    schema = msgspec.json.schema(Report)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "newsx report"
-    return schema
 
 
 @dataclass(frozen=True)
@@ -229,6 +140,12 @@ PAIRS = """
     JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id
     WHERE x.entity_id IN frequent AND y.entity_id IN frequent
     GROUP BY x.entity_id, y.entity_id ORDER BY articles DESC, a, b LIMIT ?"""
+QUOTED = """
+    SELECT q.speaker_type AS type, q.speaker_name AS name, COUNT(*) AS quotes,
+           COUNT(DISTINCT q.article_id) AS articles
+    FROM quotes q JOIN sel ON sel.id = q.article_id
+    WHERE q.speaker_name IS NOT NULL AND q.speaker_type IN ('person', 'organisation')
+    GROUP BY q.speaker_type, q.speaker_name ORDER BY quotes DESC, articles DESC, name LIMIT ?"""
 DATES = """
     SELECT substr(a.date, 1, 10) AS date, COUNT(*) AS articles
     FROM articles a JOIN sel ON sel.id = a.id WHERE a.date IS NOT NULL
@@ -282,4 +199,5 @@ def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
                     "until": filters.until, "top": top},
         "entities": entities, "topics": rows(TOPICS, top), "categories": rows(CATEGORIES),
         "pairs": pairs, "dates": rows(DATES), "weeks": rows(WEEKS), "places": places,
+        "quoted": rows(QUOTED, top),
     }, Report)

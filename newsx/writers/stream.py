@@ -98,6 +98,11 @@ def csv_rows(record: Record) -> list[dict[str, object]]:
     for c in record.categories:
         rows.append({"id": record.id, "kind": "category", "type": "", "name": c.name,
                      "score": c.score, "iptc": c.iptc})
+    for q in record.quotes:  # who said what: the speaker (or the source's words) and the quote
+        who = q.speaker.name if q.speaker else (q.source.text if q.source else "")
+        rows.append({"id": record.id, "kind": "quote",
+                     "type": q.speaker.type if q.speaker else "",
+                     "name": who, "detail": q.text})
     return rows
 
 def make_writer(fmt: str, out: TextIO, console: Console) -> Writer:

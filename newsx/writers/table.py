@@ -17,6 +17,7 @@ from newsx.records import Record, TopicEntry
 from newsx.writers.report import Report
 from newsx.writers.stream import plural
 
+MAX_QUOTES = 8  # quotes shown in a record's table
 
 class TableWriter:
     """One table per article: people, places with countries, organisations, topics and
@@ -78,6 +79,14 @@ def _record_table(record: Record) -> Table:
         table.add_section()
     for i, cat in enumerate(record.categories):
         table.add_row("Categories" if i == 0 else "", cat.name, "", f"{cat.score:.2f}", cat.iptc)
+    if record.quotes:
+        table.add_section()
+    for i, q in enumerate(record.quotes[:MAX_QUOTES]):  # who said what, shortened
+        who = q.speaker.name if q.speaker else (q.source.text if q.source else "(unknown)")
+        said = q.text if len(q.text) <= 120 else q.text[:117].rstrip() + "..."
+        table.add_row("Quotes" if i == 0 else "", who, "", "", said)
+    if len(record.quotes) > MAX_QUOTES:
+        table.add_row("", f"... {len(record.quotes) - MAX_QUOTES} more", "", "", "")
     return table
 
 def _raise_broken_pipe() -> None:
@@ -130,7 +139,8 @@ def print_report(typed: Report, fmt: str, out: IO[str], console: Console) -> Non
                 "topics": ["id", "name", "articles", "score"],
                 "categories": ["iptc", "name", "articles"],
                 "pairs": ["a", "a_type", "b", "b_type", "articles"],
-                "dates": ["date", "articles"]}
+                "dates": ["date", "articles"],
+                "quoted": ["type", "name", "quotes", "articles"]}
     if fmt in ("json", "jsonl"):
         out.write(json.dumps(report, indent=2 if fmt == "json" else None, ensure_ascii=False))
         out.write("\n")
@@ -152,7 +162,7 @@ def print_report(typed: Report, fmt: str, out: IO[str], console: Console) -> Non
                            "mentions", "salience"]
                 console.print(_table(title, columns, rows))
         for section, title in (("topics", "Topics"), ("categories", "Categories"),
-                               ("pairs", "Together in articles")):
+                               ("pairs", "Together in articles"), ("quoted", "Most quoted")):
             if report[section]:
                 cols = [c for c in sections[section] if not c.endswith("_type")]
                 console.print(_table(title, cols, report[section]))

@@ -1,0 +1,257 @@
+"""newsx_places: resolve each place of an article to one GeoNames place, in context.
+
+Runs after newsx_entities and re-sets the `country`, `geonames_id`, `lat`, `lon` and `admin1`
+of the place entities in `doc._.newsx_entities`. After Mordecai 3 (Halterman 2023), with
+hand-set weights instead of a trained ranker: every name has its GeoNames candidates
+(`Gazetteer.candidates`), each scored by
+- its prior: population (log10), feature (a country or continent above a city, a capital
+  above a town, a region below its towns), an alternate name (exonym) below the place's own;
+- "X, Y" in the text: Y a region ("Allentown, PA", "Palm Beach, Florida") or a country that X
+  must lie in, and Y itself resolved to that region;
+- the article's focus: the countries of its other places (their population-prior picks, as
+  Mordecai's anchors, weighted by how sure each is), sub-national places counting apart from
+  countries; regions that its other places lie in; other places within 150 km.
+A place stays without a point (and without a country unless the article's focus gives it)
+when nothing supports a choice: a name that is only an exonym, a lone town under
+`min_population`, two candidates in different countries too close to call, a name read as a
+person ("his wife Kali", "Kan reported"). A place word inside a team's or organisation's name
+("Chicago Bulls"), a crude oil ("Brent crude") or a celestial body ("Jupiter's moon") is not
+geocoded at all. See docs/places.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
+from newsx.nlp.places_context import (
+    Container,
+    container_after,
+    not_a_place,
+    person_like,
+    speaker_like,
+)
+from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, prior
+from newsx.records import Entity
+
+MIN_POPULATION = 15_000
+MARGIN = 0.5
+FAMOUS, FAMOUS_RATIO = 100_000, 5  # a namesake this big and this much bigger than the rest
+BIG_CITY = 1_000_000  # an alternate name of a city this big needs no support
+ADMIN_SUFFIX = re.compile(r"\s+(?:State|Province|Region|District|Governorate|Prefecture|Oblast)$")
+
+
+@dataclass
+class Item:
+    """One place entity of the article while it is being resolved."""
+
+    entity: Entity
+    options: list[Candidate]
+    skip: bool = False  # no place here: not geocoded
+    named: bool = False  # ... because it is part of a team's or organisation's name
+    person: bool = False  # reads as a person: no point
+    inside: list[Container] = field(default_factory=list)  # "X, Y": the Ys after this X
+    region: Admin1 | None = None  # this entity is the Y of "X, Y": that region
+
+
+class PlaceResolver:
+    """The newsx_places component: see the module docstring."""
+
+    def __init__(self, name: str, min_population: int = MIN_POPULATION,
+                 margin: float = MARGIN, weights: Weights | None = None) -> None:
+        self.name = name
+        self.min_population = min_population
+        self.margin = margin
+        self.w = weights or Weights()
+        self.gaz: Gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[Entity] = doc._.newsx_entities or []
+        items = [self._item(doc, e) for e in entities if e.type == "place"]
+        if not items:
+            return doc
+        self._patterns(doc, items)
+        evidence = self._evidence(items)
+        for i, item in enumerate(items):
+            self._resolve(i, item, evidence)
+        return doc
+
+    def _item(self, doc: Doc, entity: Entity) -> Item:
+        options: dict[int, Candidate] = {}
+        for form in dict.fromkeys([entity.name, *entity.aliases]):
+            for cand in self.gaz.candidates(form):
+                old = options.get(cand.geonames_id)
+                if old is None or (old.alternate and not cand.alternate):
+                    options[cand.geonames_id] = cand
+        if not options:  # "Oaxaca State", "Nyanza Province": the region
+            for form in dict.fromkeys([entity.name, *entity.aliases]):
+                bare = ADMIN_SUFFIX.sub("", form)
+                if bare != form:
+                    options.update((c.geonames_id, c) for c in self.gaz.candidates(bare)
+                                   if c.feature_class == "A")
+        mentions = entity.mentions
+        uses = {not_a_place(doc, m) for m in mentions}
+        return Item(entity, list(options.values()),
+                    skip=None not in uses and bool(mentions),
+                    named=uses == {"name"},
+                    person=bool(mentions) and all(person_like(doc, m) or speaker_like(doc, m)
+                                                  for m in mentions))
+
+    def _patterns(self, doc: Doc, items: list[Item]) -> None:
+        """"X, Y": X lies in Y; Y, when it is a place entity too, is that region."""
+        at = {(m.start, m.end): it for it in items for m in it.entity.mentions}
+        for it in items:
+            for m in it.entity.mentions:
+                box = container_after(doc, m, self.gaz)
+                if box is None:
+                    continue
+                it.inside.append(box)
+                codes = {c.admin1 for c in it.options}
+                fits = [r for r in box.regions if r.code in codes]
+                y = next((v for (s, e), v in at.items() if s <= box.start < e), None)
+                if y is not None and y is not it and fits:
+                    y.region = fits[0]
+                    y.person = False
+
+    def _evidence(self, items: list[Item]) -> Evidence:
+        ev = Evidence()
+        for i, it in enumerate(items):
+            if it.skip or it.person:
+                continue
+            if it.region is not None:
+                ev.add(i, as_candidate(it.region), 2.0)
+                continue
+            own = [c for c in it.options if not c.alternate]
+            if not own:
+                continue
+            ranked = sorted(own, key=prior, reverse=True)
+            sure = len({c.country for c in own}) == 1
+            dominant = len(ranked) == 1 or prior(ranked[0]) - prior(ranked[1]) >= 2.0
+            weight = 1.0 if sure else 0.5 if dominant else 0.0
+            if weight:
+                ev.add(i, ranked[0], weight * min(it.entity.count, 3))
+        return ev
+
+    def score(self, i: int, item: Item, cand: Candidate, ev: Evidence) -> tuple[float, bool]:
+        """A candidate's score in this article, and whether the context supports it."""
+        w = self.w
+        s = prior(cand, w.alternate)
+        share = ev.share(i, cand.country, smooth=w.smooth)
+        s += w.share * share + w.sub * ev.share(i, cand.country, sub=True, smooth=w.smooth)
+        region = ev.in_region(i, cand.admin1)
+        near = ev.near(i, cand)
+        s += w.region * region + w.near * near
+        fits = False
+        for box in item.inside:
+            ok = cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
+            fits = fits or ok
+            s += w.pattern if ok else -w.pattern
+        if cand.feature_code == "PPL" and not fits and any(
+                c.feature_code == "ADM1" and not c.alternate
+                and cand.population < 0.1 * c.population for c in item.options):
+            s -= w.state_town  # "Oregon" among states is the state, not Oregon, Ohio
+        return s, fits or region or near or share >= 0.34
+
+    def _resolve(self, i: int, item: Item, ev: Evidence) -> None:
+        e = item.entity
+        if item.skip:  # "Chicago Bulls" keeps its country, "Brent crude" has none
+            _set(e, None, e.country if item.named else None)
+            return
+        if item.region is not None:  # "PA" of "Allentown, PA" is Pennsylvania
+            _set(e, as_candidate(item.region), item.region.country)
+            e.name = item.region.name
+            return
+        if not item.options:  # no GeoNames place of that name: its country at most
+            country = e.country
+            if country is None and self.w.focus_unknown and not item.person:
+                top = max(ev.countries, key=lambda c: (ev.countries[c], c), default=None)
+                if top and ev.share(i, top) >= self.w.focus_unknown:
+                    country = top
+            _set(e, None, None if item.person else country)
+            return
+        ranked = sorted(((self.score(i, item, c, ev), c) for c in item.options),
+                        key=lambda x: (-x[0][0], x[1].geonames_id))
+        (best_score, support), best = ranked[0]
+        focus = best.country if ev.share(i, best.country) >= 0.5 else None
+        if item.person and not support and best.feature_code not in {"PCLI", "ADM1"}:
+            _set(e, None, None)
+            return
+        exonym = best.alternate and best.population < BIG_CITY  # "Peking" is Beijing
+        if not support and (exonym or (best.feature_class == "P"
+                                       and best.population < self.min_population)):
+            _set(e, None, focus)
+            return
+        famous = self._famous(i, item, ev, ranked)
+        if famous is not None:  # Geneva in a US story is still Geneva, unless the text says
+            _set(e, famous, famous.country)
+            return
+        if len(ranked) > 1:
+            (second_score, _), second = ranked[1]
+            close = best_score - second_score < self.margin
+            if close and _apart(best, second):
+                same = best.country == second.country
+                _set(e, None, best.country if same else focus)
+                return
+        _set(e, best, best.country)
+
+
+    def _famous(self, i: int, item: Item, ev: Evidence,
+                ranked: list[tuple[tuple[float, bool], Candidate]]) -> Candidate | None:
+        """The namesake that dwarfs the others (over FAMOUS people, FAMOUS_RATIO times any
+        other town of the name), when nothing but the article's country share speaks for a
+        smaller one: Geneva in a US story is still Geneva, unless the text says otherwise."""
+        towns = sorted((c for c in item.options if c.feature_class == "P"),
+                       key=lambda c: -c.population)
+        if not towns or towns[0].population < FAMOUS:
+            return None
+        big = towns[0]
+        if any(c.population * FAMOUS_RATIO > big.population for c in towns[1:]):
+            return None
+        rival = next((c for _, c in ranked if c.geonames_id != big.geonames_id
+                      and c.country != big.country), None)
+        if rival is None or rival.feature_class != "P" or self._strong(i, item, rival, ev):
+            return None
+        return big
+
+    def _strong(self, i: int, item: Item, cand: Candidate, ev: Evidence) -> bool:
+        """Whether the text itself places `cand`: a "City, State" pattern, a place of the
+        same region or one nearby."""
+        fits = any(cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
+                   for box in item.inside)
+        return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)
+
+
+def _apart(a: Candidate, b: Candidate) -> bool:
+    if a.country != b.country:
+        return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.admin1 != b.admin1
+    return km(a.lat, a.lon, b.lat, b.lon) > 161
+
+
+def _set(e: Entity, cand: Candidate | None, country: str | None) -> None:
+    e.country = country
+    e.geonames_id = cand.geonames_id if cand else None
+    e.lat = cand.lat if cand else None
+    e.lon = cand.lon if cand else None
+    e.admin1 = cand.admin1 if cand and cand.feature_code not in {"PCLI", "CONT"} else None
+
+
+@Language.factory(
+    "newsx_places_v1",
+    requires=["doc._.newsx_entities"],
+    assigns=["doc._.newsx_entities"],
+    default_config={"min_population": MIN_POPULATION, "margin": MARGIN},
+)
+def make_places(nlp: Language, name: str, min_population: int, margin: float) -> PlaceResolver:
+    """The newsx_places component: places resolved in context (see newsx.nlp.places).
+
+    min_population: a town smaller than this gets a point only when the article supports it.
+    margin: the score by which the best candidate must beat one in another country or over
+    161 km away, else the place gets no point.
+    """
+    return PlaceResolver(name, min_population, margin)

@@ -1,0 +1,144 @@
+"""What the words around a place mention say: the region or country it lies in ("Allentown,
+PA", "Palm Beach, Florida", "London, Ontario"), or that it is no place at all here ("Brent
+crude", "Jupiter's moon", "his wife Kali", "Chicago Bulls"). Used by newsx/nlp/places.py."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from newsx.nlp.gazetteer import Admin1, Gazetteer
+from newsx.nlp.wordlists import ORG_WORDS
+from newsx.records import Mention
+
+# AP style abbreviations of US states ("Allentown, Pa.")
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+    "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ", "n.m": "NM",
+    "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r.i": "RI",
+    "s.c": "SC", "s.d": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
+    "wis": "WI", "wyo": "WY",
+}
+# verbs of speech and report: a short name before them is a speaker ("Kan reported")
+SPEECH_VERBS = {
+    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained",
+    "replied", "insisted", "argued", "noted", "stated", "announced", "claimed", "confirmed",
+    "tweeted", "warned", "admitted", "recalled", "agreed", "denied", "declared", "reported",
+    "reports", "commented", "responded",
+}
+# after a place name, the words that make it something else: a benchmark oil, a celestial body
+NOT_PLACE_NEXT = {"crude", "blend", "futures"}
+SKY_WORDS = {"moon", "moons", "planet", "planets", "orbit", "orbiter", "spacecraft", "probe",
+             "rover", "atmosphere", "asteroid", "comet", "telescope"}
+# before a name, the words that make it a person ("his wife Kali")
+PERSON_BEFORE = {
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "mom", "dad",
+    "uncle", "aunt", "cousin", "nephew", "niece", "friend", "girlfriend", "boyfriend", "partner",
+    "widow", "widower", "named", "nicknamed", "mr", "mrs", "ms", "dr", "miss", "baby", "grandson",
+    "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "colleague",
+}
+# words before a name that make it a place whatever verb follows
+PLACE_BEFORE = {"in", "of", "near", "at", "from", "to", "the", "outside", "across",
+                "around", "inside", "throughout", "within", ","}
+# capitalised words after a place that make a team or organisation of it ("Chicago Bulls")
+TEAM_WORDS = {
+    "united", "fc", "afc", "rovers", "wanderers", "athletic", "albion",
+    "hotspur", "rangers", "celtic", "bulls", "bears", "cubs", "lakers", "knicks", "yankees",
+    "giants", "jets", "eagles", "patriots", "packers", "warriors", "celtics", "heat", "dolphins",
+    "raiders", "chargers", "rams", "49ers", "cowboys", "steelers", "ravens", "bengals",
+    "browns", "titans", "colts", "texans", "jaguars", "broncos", "chiefs", "seahawks",
+    "cardinals", "falcons", "panthers", "saints", "buccaneers", "vikings", "lions", "redskins",
+    "commanders", "bills", "mets", "dodgers", "red", "white", "blue", "sox", "braves", "astros",
+    "mariners", "orioles", "pirates", "reds", "royals", "tigers", "twins", "brewers", "nationals",
+    "phillies", "padres", "rockies", "marlins", "rays", "angels", "athletics", "nets", "suns",
+    "spurs", "rockets", "mavericks", "clippers", "nuggets", "jazz", "pistons", "pacers", "bucks",
+    "hawks", "hornets", "magic", "wizards", "raptors", "thunder", "timberwolves", "pelicans",
+    "grizzlies", "kings", "blazers", "cavaliers", "sixers", "76ers", "flames", "oilers",
+    "canucks", "canadiens", "maple", "leafs", "bruins", "sabres", "senators", "penguins",
+    "flyers", "capitals", "islanders", "devils", "blackhawks", "wings", "predators", "stars",
+    "avalanche", "wild", "sharks", "ducks", "coyotes", "knights", "kraken", "sc", "cf", "fk",
+    "sporting", "dynamo", "olympique", "real", "inter", "times", "post", "tribune", "herald",
+    "journal", "gazette", "chronicle", "globe", "telegraph", "press", "daily", "news",
+    "chamber", "metro", "transit", "symphony", "orchestra", "ballet", "opera", "stock",
+    "exchange", "marathon", "police", "fire",
+} | ORG_WORDS | {"league", "cup", "court", "university", "college", "hospital"}
+_AFTER_COMMA = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+class Container(NamedTuple):
+    """What "X, Y" says X lies in: a first-level region (any of `regions`) or a country."""
+
+    start: int  # where Y begins and ends in the text
+    end: int
+    regions: tuple[Admin1, ...]
+    country: str | None
+
+
+def container_after(doc: Doc, m: Mention, gaz: Gazetteer) -> Container | None:
+    """The region or country named right after the mention and a comma ("Seattle, WA")."""
+    match = _AFTER_COMMA.match(doc.text, m.end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        text = " ".join(words[:n]).rstrip(",;:")
+        start = match.start(1)
+        end = start + len(text)
+        bare = text.rstrip(".").casefold()
+        regions = list(gaz.admin1_named(text)) or list(gaz.admin1_named(bare))
+        if bare in AP_STATES and (text.endswith(".") or not regions):
+            ap = gaz.admin1("US." + AP_STATES[bare])
+            regions = [ap] if ap else regions
+        place = gaz.place(text)
+        country = place.country if place is not None and place.kind == "country" else None
+        if regions or country:
+            return Container(start, end, tuple(regions), country)
+    return None
+
+
+def _tokens(doc: Doc, m: Mention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def not_a_place(doc: Doc, m: Mention) -> str | None:
+    """What the words around the mention say it is instead of a place here: "name" (part of
+    a team's or organisation's name: the place is real, the mention is not it), "thing" (a
+    crude oil, a celestial body), or None."""
+    span = _tokens(doc, m)
+    if span is None:
+        return None
+    after = doc[span.end : span.end + 3]
+    before = doc[max(0, span.start - 2) : span.start]
+    nxt = after[0] if len(after) else None
+    if nxt is not None and nxt.lower_ in NOT_PLACE_NEXT:
+        return "thing"
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in TEAM_WORDS \
+            and not nxt.is_sent_start:
+        return "name"
+    rest = [t.lower_ for t in after if t.lower_ not in {"'s", "’s", "'"}]
+    if (rest[:1] and rest[0] in SKY_WORDS) or any(t.lower_ in SKY_WORDS for t in before):
+        return "thing"
+    return None
+
+
+def person_like(doc: Doc, m: Mention) -> bool:
+    """Whether the mention reads as a person: after "wife", "Mr", "named"."""
+    span = _tokens(doc, m)
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1].lower_.rstrip(".")
+    return prev in PERSON_BEFORE
+
+
+def speaker_like(doc: Doc, m: Mention) -> bool:
+    """Whether a speech verb follows the mention ("Kan reported", "Kali said")."""
+    span = _tokens(doc, m)
+    if span is None or span.end >= len(doc):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in PLACE_BEFORE:
+        return False  # "officials in Austin told", "the Mayor of Boston declared"
+    return doc[span.end].lower_ in SPEECH_VERBS

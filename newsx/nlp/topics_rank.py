@@ -1,0 +1,52 @@
+"""How newsx_topics keeps and groups topics: side mentions, other categories of a short
+item, and the IPTC top-level categories of a record."""
+
+from __future__ import annotations
+
+from newsx.nlp.taxonomy import top_level
+from newsx.records import Category, Topic
+
+
+def other_categories(candidates: list[Topic], kept: list[Topic], floor: float) -> list[Topic]:
+    """The best of `candidates` (scoring `floor` or more) in each IPTC top-level category that
+    no kept topic falls under."""
+    seen = set().union(*(top_levels(t) for t in kept))
+    out = []
+    for t in candidates:
+        cats = top_levels(t)
+        if t.score >= floor and cats and not cats & seen:
+            out.append(t)
+            seen |= cats
+    return out
+
+
+def top_levels(topic: Topic) -> set[str]:
+    """The IPTC top-level categories the topic's codes fall under."""
+    return {top.qcode for code in topic.iptc if (top := top_level(code)) is not None}
+
+
+def main_topics(topics: list[Topic], share: float) -> list[Topic]:
+    """The topics that lead their IPTC top-level category: each one scoring at least `share`
+    of the best topic under the same category ("interest rates" in a trade story is a side
+    mention); topics in different categories never cut each other, so every category keeps
+    its best topic."""
+    if share <= 0:
+        return topics
+    tops = [top_levels(t) for t in topics]
+    best: dict[str, float] = {}
+    for t, cats in zip(topics, tops, strict=True):
+        for cat in cats:
+            best[cat] = max(best.get(cat, 0.0), t.score)
+    return [t for t, cats in zip(topics, tops, strict=True)
+            if not cats or any(t.score >= share * best[cat] for cat in cats)]
+
+
+def categories(topics: list[Topic]) -> list[Category]:
+    """IPTC top-level categories, each scored by the best topic under it."""
+    best: dict[str, Category] = {}
+    for t in topics:
+        for code in t.iptc:
+            top = top_level(code)
+            if top is not None and (top.qcode not in best or best[top.qcode].score < t.score):
+                best[top.qcode] = Category(top.qcode, top.name, t.score)
+    return sorted(best.values(), key=lambda c: (-c.score, c.iptc))

@@ -1,0 +1,167 @@
+"""newsx_places: places resolved in context (newsx/nlp/places.py).
+
+Most tests give a blank pipeline the entities a model would find (so they do not depend on
+the model's mistakes) and compare newsx_entities alone, the shipped behaviour, with
+newsx_entities + newsx_places: each case below was wrong before the resolver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import newsx.nlp.entities  # noqa: F401  (registers newsx_entities_v1)
+import newsx.nlp.places  # noqa: F401  (registers newsx_places_v1)
+from newsx.records import Entity
+
+
+@pytest.fixture(scope="module")
+def pipes() -> tuple[Language, Language]:
+    """(newsx_entities alone, newsx_entities + newsx_places) on a blank English pipeline."""
+    before = spacy.blank("en")
+    before.add_pipe("newsx_entities_v1", name="newsx_entities")
+    after = spacy.blank("en")
+    after.add_pipe("newsx_entities_v1", name="newsx_entities")
+    after.add_pipe("newsx_places_v1", name="newsx_places")
+    return before, after
+
+
+def _doc(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """`text` with the given (surface, label) entities, in order of appearance, then run."""
+    doc = nlp.make_doc(text)
+    spans, at = [], 0
+    for surface, label in ents:
+        start = text.index(surface, at)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        at = start + len(surface)
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _places(doc: Doc) -> dict[str, Entity]:
+    return {m.text: e for e in doc._.newsx_entities if e.type == "place" for m in e.mentions}
+
+
+def _run(pipes: tuple[Language, Language], text: str,
+         ents: list[tuple[str, str]]) -> Iterator[dict[str, Entity]]:
+    for nlp in pipes:
+        yield _places(_doc(nlp, text, ents))
+
+
+@pytest.mark.parametrize("text, ents, city, admin1", [
+    ("A fire broke out in Allentown, PA, on Tuesday.", [("Allentown", "GPE"), ("PA", "GPE")],
+     "Allentown", "US.PA"),
+    ("The company moved to Seattle, WA, last year.", [("Seattle", "GPE"), ("WA", "GPE")],
+     "Seattle", "US.WA"),
+    ("The storm hit Palm Beach, Florida, early on Monday.",
+     [("Palm Beach", "GPE"), ("Florida", "GPE")], "Palm Beach", "US.FL"),
+    ("The festival in London, Ontario, drew thousands.", [("London", "GPE"), ("Ontario", "GPE")],
+     "London", "CA.08"),
+    ("Residents of Paris, Texas, voted on the measure.", [("Paris", "GPE"), ("Texas", "GPE")],
+     "Paris", "US.TX"),
+    ("The meeting was held in Alexandria, Virginia.",
+     [("Alexandria", "GPE"), ("Virginia", "GPE")], "Alexandria", "US.VA"),
+    ("The team flew home to Athens, Georgia, on Sunday.",
+     [("Athens", "GPE"), ("Georgia", "GPE")], "Athens", "US.GA"),
+])
+def test_city_comma_region_puts_the_city_in_that_region(pipes, text, ents, city, admin1):
+    before, after = _run(pipes, text, ents)
+    y = ents[1][0]
+    # the shipped lookup took a bigger namesake of the city or of the region
+    assert (before[city].admin1, before[y].admin1) != (admin1, admin1)
+    assert after[city].admin1 == admin1 and after[city].lat is not None
+    region = after[y]  # and the region is that region, with its own id and point
+    assert region.admin1 == admin1 and region.country == admin1[:2]
+    assert region.geonames_id is not None and region.lat is not None
+
+
+def test_state_abbreviation_is_the_state_not_a_foreign_town(pipes):
+    before, after = _run(pipes, "A fire in Allentown, PA, and a flood in Seattle, WA.",
+                         [("Allentown", "GPE"), ("PA", "GPE"), ("Seattle", "GPE"),
+                          ("WA", "GPE")])
+    assert (before["PA"].country, before["WA"].country) == ("CN", "GH")
+    assert after["PA"].name == "Pennsylvania" and after["PA"].geonames_id == 6254927
+    assert after["WA"].name == "Washington" and after["WA"].geonames_id == 5815135
+
+
+def test_georgia_in_us_local_news_is_the_state(pipes):
+    text = ("Atlanta police said the governor of Georgia signed the bill in Savannah, and "
+            "Augusta and Macon will follow.")
+    ents = [("Atlanta", "GPE"), ("Georgia", "GPE"), ("Savannah", "GPE"), ("Augusta", "GPE"),
+            ("Macon", "GPE")]
+    before, after = _run(pipes, text, ents)
+    assert before["Georgia"].country == "GE"
+    assert (after["Georgia"].country, after["Georgia"].admin1) == ("US", "US.GA")
+
+
+def test_georgia_next_to_russia_stays_the_country(pipes):
+    _, after = _run(pipes, "Russia and Georgia fought a war over South Ossetia, Tbilisi said.",
+                    [("Russia", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE")])
+    assert after["Georgia"].country == "GE" and after["Georgia"].geonames_id == 614540
+
+
+def test_london_with_ontario_elsewhere_in_the_article(pipes):
+    text = ("Police in London said the fire started downtown. Ontario's fire marshal and "
+            "officers from Toronto and Hamilton are investigating.")
+    ents = [("London", "GPE"), ("Ontario", "GPE"), ("Toronto", "GPE"), ("Hamilton", "GPE")]
+    before, after = _run(pipes, text, ents)
+    assert before["London"].country == "GB"
+    assert (after["London"].country, after["London"].admin1) == ("CA", "CA.08")
+
+
+@pytest.mark.parametrize("text, ents, word", [
+    ("Scientists think Jupiter's moon Europa may have an ocean.", [("Jupiter", "LOC")],
+     "Jupiter"),
+    ("Oil prices rose, with Brent crude up 2% in early trading.", [("Brent", "GPE")], "Brent"),
+    ("He lived there with his wife Kali and two sons.", [("Kali", "GPE")], "Kali"),
+    ("Kan reported that the talks had failed.", [("Kan", "GPE")], "Kan"),
+])
+def test_words_that_name_no_place_here_get_no_point(pipes, text, ents, word):
+    before, after = _run(pipes, text, ents)
+    assert before[word].lat is not None  # the shipped lookup put it on the map
+    e = after[word]
+    assert (e.geonames_id, e.lat, e.lon, e.admin1) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("text, ents, word", [
+    ("Manchester United won 2-0 on Saturday.", [("Manchester", "GPE")], "Manchester"),
+    ("The Chicago Bulls lost again on Friday.", [("Chicago", "GPE")], "Chicago"),
+])
+def test_a_teams_place_word_is_not_geocoded(pipes, text, ents, word):
+    before, after = _run(pipes, text, ents)
+    assert before[word].lat is not None
+    e = after[word]
+    assert (e.geonames_id, e.lat, e.lon, e.admin1) == (None, None, None, None)
+
+
+def test_a_country_gets_its_reference_point_not_a_population_centre(pipes):
+    _, after = _run(pipes, "Russia and China signed the deal.", [("Russia", "GPE"),
+                                                                   ("China", "GPE")])
+    russia = after["Russia"]
+    assert russia.geonames_id == 2017370 and (russia.lat, russia.lon) == (60.0, 100.0)
+    assert russia.admin1 is None
+
+
+@pytest.fixture(scope="module")
+def real() -> Language:
+    """The default pipeline (model included), whose newsx_places resolves places."""
+    from newsx.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    assert "newsx_places" in nlp.pipe_names
+    return nlp
+
+
+def test_with_the_model(real):
+    places = _places(real("A fire broke out in a warehouse in Allentown, PA, on Tuesday."))
+    assert places["Allentown"].admin1 == "US.PA" and places["PA"].country == "US"
+    places = _places(real("The Chicago Bulls beat the Boston Celtics in Miami."))
+    assert all(e.lat is None for k, e in places.items() if k in {"Chicago", "Boston"})
