@@ -185,13 +185,12 @@ class PlaceResolver:
                                        and best.population < self.min_population)):
             _set(e, None, focus)
             return
-        famous = self._famous(i, item, ev, ranked)
-        if famous is not None:  # Geneva in a US story is still Geneva, unless the text says
-            _set(e, famous, famous.country)
-            return
         if len(ranked) > 1:
             (second_score, _), second = ranked[1]
             close = best_score - second_score < self.margin
+            if close and self._famous(i, item, ev, ranked) == best:
+                _set(e, best, best.country)  # Geneva in a US story is still Geneva
+                return
             if close and _apart(best, second):
                 same = best.country == second.country
                 _set(e, None, best.country if same else focus)
