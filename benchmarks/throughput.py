@@ -63,9 +63,10 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss // 1024
 
 
-def write_corpus(src: Path, dest: Path, n: int) -> int:
-    """n articles from src (cycled, with fresh ids); returns the number of words."""
-    rows = [json.loads(line) for line in src.open(encoding="utf-8") if line.strip()]
+def write_corpus(src: Path, dest: Path, n: int, base: int | None = None) -> int:
+    """n articles from src (the first `base` of them, cycled, with fresh ids); returns the
+    number of words."""
+    rows = [json.loads(line) for line in src.open(encoding="utf-8") if line.strip()][:base]
     words = 0
     with dest.open("w", encoding="utf-8") as f:
         for i, row in zip(range(n), itertools.cycle(rows), strict=False):
@@ -157,9 +158,11 @@ def main() -> None:
                           f"{n_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
             return
         if args.memory:
-            for n in map(int, args.memory.split(",")):
+            counts = [int(n) for n in args.memory.split(",")]
+            for n in counts:
                 big = Path(tmp) / f"big{n}.jsonl"
-                big_words = write_corpus(args.corpus, big, n)
+                # the same articles cycled, so that only the length of the run differs
+                big_words = write_corpus(args.corpus, big, n, base=min(counts))
                 secs, peak = timed([*newsx, "-j", "2", str(big)])
                 print(f"memory: {n:>6} articles {big_words:>9,} words  {secs:7.1f} s  "
                       f"{big_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)

@@ -35,9 +35,19 @@ __all__ = ["ExtractOptions", "ReportFilters", "Summary", "extract", "extract_int
 
 Warn = Callable[[str], None]
 REPEATS = 3  # errors of one kind in one file said in full; the rest counted
-LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-             "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
-             "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish"}
+LANGUAGES = {
+    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
+    "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "el": "Greek",
+    "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "bn": "Bengali", "ur": "Urdu",
+    "id": "Indonesian", "ms": "Malay", "tl": "Tagalog", "vi": "Vietnamese", "th": "Thai",
+    "sw": "Swahili", "af": "Afrikaans", "ca": "Catalan", "eu": "Basque", "gl": "Galician",
+    "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian", "lt": "Lithuanian", "lv": "Latvian",
+    "et": "Estonian", "is": "Icelandic", "ga": "Irish", "cy": "Welsh", "la": "Latin",
+    "eo": "Esperanto", "mt": "Maltese", "sq": "Albanian",
+}
 
 
 def _log(message: str) -> None:
@@ -73,7 +83,7 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
         if repeated:
             warn(f"warning: {record.source}: {repeated}")
         if record.language not in (None, "en"):
-            name = LANGUAGES.get(record.language or "", record.language)
+            name = LANGUAGES.get(record.language or "", f"like language {record.language!r}")
             warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
                  "newsx's model reads English, so entities and topics may be wrong")
         if record.error is not None:

@@ -99,3 +99,53 @@ def test_authors_come_from_the_by_line_and_the_page(tmp_path: Path):
     weber = [e for e in by_line.entities if e.name == "Katrin Weber"]
     assert not weber or weber[0].salience == 0.0  # the reporter is not what it is about
     assert html.authors == ["Ola Nordmann"]
+
+
+QUOTED = ('"We will not back down," said Maria Lopez, the mayor of Seville. The council said '
+          'the plan would cost millions. "It is a mistake," Lopez added. According to Carlos '
+          'Ruiz, the vote was close.')
+
+
+def test_database_and_report_count_the_quotes_of_the_records(tmp_path: Path):
+    articles = tmp_path / "a.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"q{i}", "text": QUOTED}) + "\n"
+                                for i in range(3)), encoding="utf-8")
+    db = tmp_path / "news.db"
+    records: list = []
+    api.extract_into([str(articles)], api.ExtractOptions(db=str(db)),
+                     writers=[_Keep(records)], warn=lambda m: None)
+    quotes = [q for r in records for q in r.quotes]
+    assert quotes and any(q.speaker and q.speaker.name == "Maria Lopez" for q in quotes)
+    import sqlite3
+
+    rows = sqlite3.connect(db).execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert rows == len(quotes)
+    report = api.report(str(db))
+    want: dict[str, int] = {}
+    for q in quotes:
+        if q.speaker and q.speaker.type in ("person", "organisation"):
+            want[q.speaker.name] = want.get(q.speaker.name, 0) + 1
+    assert {s.name: s.quotes for s in report.quoted} == want
+
+
+class _Keep:
+    """A writer that keeps the records it is given."""
+
+    def __init__(self, into: list) -> None:
+        self.into = into
+
+    def write(self, record) -> None:
+        self.into.append(record)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_topic_typo_in_report_names_the_near_ids(tmp_path: Path, runner: CliRunner):
+    text = json.dumps({"id": "a", "text": "Hackers used ransomware against the hospital "
+                       "network, and the cyber attack encrypted patient records."})
+    out = runner.invoke(app, ["extract", "-f", "jsonl", "-"], input=text + "\n").stdout
+    (tmp_path / "r.jsonl").write_text(out, encoding="utf-8")
+    result = runner.invoke(app, ["report", str(tmp_path / "r.jsonl"), "--topic",
+                                 "cybersecurty"])
+    assert result.exit_code == 2 and "did you mean cybersecurity" in result.stderr

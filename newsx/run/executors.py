@@ -22,7 +22,8 @@ from newsx.records import Error, Record
 from newsx.run.core import Outcome, Work, pipeline_for, process, to_record
 from newsx.settings import BATCH_SIZE, Settings
 
-RECYCLE_AFTER = 200  # batches a pool's workers run before new workers take over (memory)
+RECYCLE_AFTER = 16  # units (batches) a pool runs before new workers, forked afresh, take over:
+# spaCy's string store grows in a long-lived process
 
 
 T = TypeVar("T", covariant=True)

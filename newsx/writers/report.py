@@ -175,10 +175,25 @@ def _select(conn: sqlite3.Connection, filters: Filters) -> int:
     return count
 
 
+def _check_topic(conn: sqlite3.Connection, topic: str | None) -> None:
+    """A usage error, with the nearest ids, for a --topic that no article of the corpus has."""
+    if topic is None:
+        return
+    known = [r[0] for r in conn.execute("SELECT id FROM topics")]
+    if topic in known:
+        return
+    import difflib
+
+    near = difflib.get_close_matches(topic, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(near)}?" if near else "; `newsx topics` lists them"
+    raise UsageError(f"--topic {topic!r}: no article of this corpus has that topic{hint}")
+
+
 def build_report(conn: sqlite3.Connection, filters: Filters) -> Report:
     """The report of the articles `filters` select, from a newsx database."""
     conn.row_factory = sqlite3.Row
     articles = _select(conn, filters)
+    _check_topic(conn, filters.topic)
     types = [t for t in filters.types if t in TYPES]
     top = filters.top
 
