@@ -100,19 +100,14 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
 def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
               warn: Warn) -> Iterator[tuple[Record, list[str]]]:
     if options.scheduler:
-        from newsx.run.dask import DaskExecutor, connect, units
+        from newsx.run.dask import DaskExecutor, cluster_client, units
         from newsx.run.executors import in_order
 
-        client, cluster = connect(options.scheduler, settings)
-        try:
+        with cluster_client(options.scheduler, settings) as client:
             executor = DaskExecutor(client, settings, options.batch_size)
             work = units(client, paths, read_options(options), executor.workers)
             for outcomes in in_order(executor.submit, work, executor.window):
                 yield from outcomes
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
         return
     from newsx.io.read import iter_articles
     from newsx.run.local import run_local
@@ -184,16 +179,15 @@ def extract_into(paths: Iterable[str], options: ExtractOptions | None = None,
 def _write_parts(paths: list[str], options: ExtractOptions, warn: Warn) -> Summary:
     import fsspec
 
-    from newsx.run.dask import DaskExecutor, connect, units, write_manifest
+    from newsx.run.dask import DaskExecutor, cluster_client, units, write_manifest
     from newsx.run.executors import in_order
 
     folder = options.output_dir or ""
     if "://" not in folder:
         folder = os.path.abspath(folder)  # workers may run elsewhere
     settings = settings_of(options)
-    client, cluster = connect(options.scheduler or "", settings)
     summary, parts = Summary(), []
-    try:
+    with cluster_client(options.scheduler or "", settings) as client:
         fs, root = fsspec.core.url_to_fs(folder)
         fs.makedirs(root, exist_ok=True)
         executor = DaskExecutor(client, settings, options.batch_size, folder)
@@ -205,10 +199,6 @@ def _write_parts(paths: list[str], options: ExtractOptions, warn: Warn) -> Summa
             summary.records += part["records"]
             summary.failed += part["errors"]
         write_manifest(folder, parts, paths)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     summary.parts = len(parts)
     warn(f"wrote {plural(summary.records, 'record')} in {plural(summary.parts, 'part')} "
          f"to {folder}")

@@ -49,6 +49,8 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
 
+from train_ner import read_conll  # noqa: E402
+
 from newsx.nlp.reflow import unwrap  # noqa: E402
 from newsx.nlp.topics import Scoring, TopicScorer, count_words  # noqa: E402
 from newsx.nlp.topics_model import LinearTopics, counts, weights_of  # noqa: E402
@@ -66,25 +68,6 @@ JSONL = [
 SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[A-Z\"“‘(])")
 
 
-def conll_texts(path: Path) -> list[str]:
-    """CoNLL-2003 documents as text: sentences one a line, tokens joined by spaces (as
-    training/train_ner.py's reader builds them; its tags are not read)."""
-    docs: list[list[list[str]]] = []
-    sents: list[list[str]] = []
-    cur: list[str] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), "-DOCSTART-"]:
-        if line.startswith("-DOCSTART-") or not line.strip():
-            if cur:
-                sents.append(cur)
-                cur = []
-            if line.startswith("-DOCSTART-") and sents:
-                docs.append(sents)
-                sents = []
-            continue
-        cur.append(line.split()[0])
-    return ["\n".join(" ".join(sent) for sent in doc) for doc in docs]
-
-
 def articles() -> list[tuple[str, str, str]]:
     """(id, title, text) of every unlabelled article; gold fields are never read."""
     out = []
@@ -94,7 +77,7 @@ def articles() -> list[tuple[str, str, str]]:
                 row = json.loads(line)
                 out.append((f"{name}:{row['id']}", row.get("title") or "", row.get("text") or ""))
     for split in ("train", "dev"):
-        for i, text in enumerate(conll_texts(SHARED / "conll2003" / f"{split}.txt")):
+        for i, text in enumerate(t for t, _ in read_conll(SHARED / "conll2003" / f"{split}.txt")):
             title, _, body = text.partition("\n")
             out.append((f"conll-{split}:{i}", title, body))
     return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from email.utils import parsedate_to_datetime
 
+from newsx.io.article import Article
+
 FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y",
            "%d %B %Y", "%d %b %Y", "%Y%m%d")
 
@@ -35,3 +37,20 @@ def iso_date(value: str | None) -> tuple[str | None, str | None]:
             continue
         return (parsed.date().isoformat() if "%H" not in fmt else parsed.isoformat()), None
     return None, value
+
+
+class DateNotes:
+    """Dates made ISO 8601; one that cannot be read is kept in date_raw and warned about
+    once per file."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.told = name, False
+
+    def check(self, article: Article) -> list[str]:
+        """Normalises the article's date; a warning the first time one cannot be read."""
+        article.date, article.date_raw = iso_date(article.date)
+        if article.date_raw is None or self.told:
+            return []
+        self.told = True
+        return [f"{self.name}: cannot read the date {article.date_raw!r} (of {article.id}); "
+                "kept as date_raw, and so for any other such date of this file"]

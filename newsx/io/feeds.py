@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsx.io.article import Article, ReadProblem
-from newsx.io.dates import iso_date
+from newsx.io.dates import DateNotes
 from newsx.io.html import fragment_text
 
 FEED_MARKS = (b"<rss", b"<feed", b"<rdf:rdf")
@@ -31,8 +31,11 @@ def feed_articles(data: bytes, name: str) -> Iterator[Article]:
         problem = "no items" if feed.get("version") else "not an RSS or Atom feed"
         yield Article(name, name, error=ReadProblem("NoArticles", f"{name}: {problem}"))
         return
+    dates = DateNotes(name)
     for n, entry in enumerate(entries, 1):
-        yield _article(entry, name, n)
+        article = _article(entry, name, n)
+        article.warnings += dates.check(article)
+        yield article
 
 
 def _article(entry: Any, name: str, n: int) -> Article:
@@ -43,23 +46,20 @@ def _article(entry: Any, name: str, n: int) -> Article:
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}" if text else title
     ident = entry.get("id") or entry.get("link") or f"{name}:{n}"
-    date, raw = _date(entry)
-    article = Article(str(ident), name, text, title, entry.get("link"), date, raw,
+    article = Article(str(ident), name, text, title, entry.get("link"), _date(entry), None,
                       [a.get("name", "") for a in entry.get("authors", []) if a.get("name")])
-    if raw is not None:
-        article.warnings.append(f"{name}: cannot read the date {raw!r} of item {n}; kept as "
-                                "date_raw")
     if not text.strip():
         article.warnings.append(f"{name}: item {n} has no text")
     return article
 
 
-def _date(entry: Any) -> tuple[str | None, str | None]:
+def _date(entry: Any) -> str | None:
+    """The item's date: ISO 8601 from feedparser's parsed time (UTC), else as the feed gives
+    it (DateNotes makes it ISO, or keeps it as date_raw)."""
     for key in ("published", "updated", "created"):
         parsed = entry.get(f"{key}_parsed")
         if parsed:  # feedparser's time.struct_time, in UTC
-            stamp = dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC)
-            return stamp.isoformat(), None
+            return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).isoformat()
         if entry.get(key):
-            return iso_date(str(entry.get(key)))
-    return None, None
+            return str(entry.get(key))
+    return None

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from newsx.io.article import Article, ReadOptions, ReadProblem
-from newsx.io.dates import iso_date
+from newsx.io.dates import DateNotes
 from newsx.io.text import Decoder
 
 
@@ -50,23 +50,6 @@ def json_document(data: bytes, name: str, options: ReadOptions) -> list[Article]
         article.warnings += dates.check(article)
         out.append(article)
     return out
-
-
-class DateNotes:
-    """Dates made ISO 8601; one that cannot be read is kept in date_raw and warned about
-    once per file."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.told = name, False
-
-    def check(self, article: Article) -> list[str]:
-        """Normalises the article's date; a warning the first time one cannot be read."""
-        article.date, article.date_raw = iso_date(article.date)
-        if article.date_raw is None or self.told:
-            return []
-        self.told = True
-        return [f"{self.name}: cannot read the date {article.date_raw!r} (of {article.id}); "
-                "kept as date_raw, and so for any other such date of this file"]
 
 
 def from_object(obj: object, where: str, name: str, text_key: str) -> Article:

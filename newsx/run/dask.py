@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from newsx.errors import UsageError
@@ -118,6 +119,18 @@ def local_workers(address: str) -> int | None:
     raise UsageError(f"--scheduler {address!r}: give local:N to start N local worker "
                      "processes (e.g. local:2), or the address of a running scheduler "
                      "(tcp://host:8786)")
+
+
+@contextmanager
+def cluster_client(address: str, settings: Settings | None = None) -> Iterator[Client]:
+    """A client as `connect` gives it, closed (with the LocalCluster it started) at the end."""
+    client, cluster = connect(address, settings)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any]:

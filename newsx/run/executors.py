@@ -156,10 +156,10 @@ class Pool:
             return future.result()
         except BrokenProcessPool:
             self._broken(generation)
-        if not isinstance(work, list):
-            return [(_died(work), work.warnings)] if isinstance(work, Article) else []
+        if not isinstance(work, list | Article):  # a part of files: not ours to split
+            raise BrokenProcessPool(f"a worker died twice on {work}")
         out: list[Outcome] = []
-        for article in work:
+        for article in work if isinstance(work, list) else [work]:
             future, generation = self._start([article])
             try:
                 out += future.result()
