@@ -6,7 +6,7 @@
 Speed: `newsx extract --jobs 2` and `newsx extract --scheduler local:2` (a LocalCluster of 2
 worker processes that newsx starts and closes), each its own process over the same articles,
 start-up and model loading included, alternating over --rounds; median words/s.
-Memory: a client process runs newsx's Dask runner (`newsx.run.dask.run`) over N articles, with
+Memory: a client process runs `newsx.api.extract` on a LocalCluster over N articles, with
 records streamed back (and thrown away) and with --output-dir parts, and reports its own peak
 RSS (the workers are other processes): it should not grow with N.
 """

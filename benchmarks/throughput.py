@@ -3,6 +3,7 @@
     python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --limit 600 --rounds 2
     python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --memory 1000,10000
     python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --long 1,8
+    python benchmarks/throughput.py ../shared/data/bbc/articles.jsonl --startup --rounds 15
 
 Every variant runs as its own process on the same articles (JSON Lines with a "text" field),
 in alternating order over --rounds, and includes loading its model:
@@ -17,12 +18,15 @@ Words are whitespace-separated tokens of the texts; peak RSS is that of the larg
 prints the peak RSS of each, to show that memory does not grow with the input. --long joins
 articles into one text of N MB and runs newsx --jobs 1 on it and on the same articles as
 separate ones: time, words/s and peak RSS of each. --topics-cost times newsx in one process
-with and without its topic classifier and topic component.
+with and without its topic classifier and topic component. --startup runs only the start-up
+comparison: `import spacy; spacy.load(model)` in a bare interpreter against newsx on a one-line
+file, alternating, median.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import itertools
 import json
 import os
@@ -34,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import newsx as newsx_package
 from newsx.nlp.pipeline import FALLBACKS, resolve_model
 
 SPACY_SCRIPT = """
@@ -61,6 +66,19 @@ def timed(cmd: list[str]) -> tuple[float, int]:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
     return seconds, usage.ru_maxrss // 1024
+
+
+def startup_only(model: str, newsx: list[str], one_line: Path, rounds: int) -> None:
+    """Loading the model in a bare interpreter against newsx on a one-line file, alternating,
+    `rounds` pairs (start-up varies by a tenth of a second from run to run: take many)."""
+    load_cmd = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+    load, one = [], []
+    for _ in range(rounds):
+        load.append(timed(load_cmd)[0])
+        one.append(timed([*newsx, str(one_line)])[0])
+    lm, om = statistics.median(load), statistics.median(one)
+    print(f"start-up ({rounds} pairs, median): loading the model {lm:.2f} s, newsx on a "
+          f"one-line file {om:.2f} s ({om / lm:.2f}x)", flush=True)
 
 
 def write_corpus(src: Path, dest: Path, n: int, base: int | None = None) -> int:
@@ -123,12 +141,17 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--memory", default="", help="comma-separated corpus sizes, e.g. 1000,10000")
     ap.add_argument("--long", default="", help="comma-separated sizes in MB, e.g. 1,8")
+    ap.add_argument("--startup", action="store_true",
+                    help="only the start-up comparison (--rounds runs of each, alternating)")
     ap.add_argument("--topics-cost", action="store_true",
                     help="the share of newsx's time spent on topics (terms and classifier)")
     args = ap.parse_args()
     if args.topics_cost:
         topics_cost(args.corpus, args.limit, args.rounds)
         return
+    # newsx's bytecode compiled first, as `pip install` does (an editable checkout under
+    # PYTHONDONTWRITEBYTECODE would otherwise compile its 75 modules at every start)
+    compileall.compile_dir(str(Path(newsx_package.__file__).parent), quiet=1)
     model = resolve_model()  # what newsx loads (start-up is compared with loading it)
     base = next(m for m in FALLBACKS if __import__("importlib").util.find_spec(m))  # plain spaCy
     newsx = [sys.executable, "-m", "newsx", "extract", "-q", "-f", "jsonl"]
@@ -157,6 +180,9 @@ def main() -> None:
                     print(f"long: {size_mb:g} MB as {label:<11} {n_words:>9,} words {secs:7.1f} s "
                           f"{n_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
             return
+        if args.startup:
+            startup_only(model, newsx, one_line, args.rounds)
+            return
         if args.memory:
             counts = [int(n) for n in args.memory.split(",")]
             for n in counts:
@@ -167,6 +193,7 @@ def main() -> None:
                 print(f"memory: {n:>6} articles {big_words:>9,} words  {secs:7.1f} s  "
                       f"{big_words / secs:8,.0f} words/s  peak RSS {peak} MB", flush=True)
             return
+        startup_only(model, newsx, one_line, max(15, 5 * args.rounds))  # before the load
         variants = {
             "spacy-full-1": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "full", base],
             "spacy-ner-2": [sys.executable, "-c", SPACY_SCRIPT, str(corpus), "ner", base],
@@ -175,7 +202,6 @@ def main() -> None:
         }
         times: dict[str, list[float]] = {k: [] for k in [*variants, "newsx-cold", "newsx-cached"]}
         rss: dict[str, int] = {}
-        startup: dict[str, list[float]] = {"load-model": [], "newsx-one-line": []}
         for r in range(args.rounds):
             order = list(variants) if r % 2 == 0 else list(reversed(variants))
             for name in order:
@@ -187,9 +213,6 @@ def main() -> None:
                 secs, peak = timed([*newsx, "-j", "2", "--cache", str(db), str(corpus)])
                 times[name].append(secs)
                 rss[name] = max(rss.get(name, 0), peak)
-            load_cmd = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
-            startup["load-model"].append(timed(load_cmd)[0])
-            startup["newsx-one-line"].append(timed([*newsx, str(one_line)])[0])
         print(f"{args.limit} articles, {words:,} words, newsx model {model}, plain spaCy {base}, "
               f"{args.rounds} rounds "
               f"(median)")
@@ -200,9 +223,6 @@ def main() -> None:
         print(f"newsx-j2 vs spacy-full-1: {full / med['newsx-j2']:.2f}x   "
               f"vs spacy-ner-2: {ner2 / med['newsx-j2']:.2f}x   "
               f"cached re-run vs first run: {med['newsx-cold'] / med['newsx-cached']:.1f}x faster")
-        load, one = (statistics.median(v) for v in startup.values())
-        print(f"start-up: loading the model {load:.2f} s, newsx on a one-line file {one:.2f} s "
-              f"({one / load:.2f}x)")
 
 
 if __name__ == "__main__":

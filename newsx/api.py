@@ -72,8 +72,7 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
     if options.output_dir:
         raise UsageError("extract() yields records; write parts with extract_into()")
     warn = warn or _log
-    keep = RecordFilter.parse(",".join(options.types), options.min_salience, options.mentions,
-                              options.quotes)
+    keep = options.record_filter()
     unique = UniqueIds()
     errors: dict[tuple[str, str], int] = {}  # (source, type) -> how many
     for record, warnings in _outcomes(list(paths), options, settings_of(options), warn):
@@ -83,9 +82,7 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
         if repeated:
             warn(f"warning: {record.source}: {repeated}")
         if record.language not in (None, "en"):
-            name = LANGUAGES.get(record.language or "", f"like language {record.language!r}")
-            warn(f"warning: {record.id}: the text looks {name} ({record.language}); "
-                 "newsx's model reads English, so entities and topics may be wrong")
+            _warn_language(record, keep, warn)
         if record.error is not None:
             seen = errors[(record.source, record.error.type)] = errors.get(
                 (record.source, record.error.type), 0) + 1
@@ -95,6 +92,17 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
     for (source, kind), n in errors.items():
         if n > REPEATS:
             warn(f"error: {source}: {n - REPEATS:,} more {kind} errors like those above")
+
+
+def _warn_language(record: Record, keep: RecordFilter, warn: Warn) -> None:
+    name = LANGUAGES.get(record.language or "", f"like language {record.language!r}")
+    if keep.skips(record):
+        warn(f"note: {record.id}: skipped: the text looks {name} ({record.language}), not one "
+             f"of --languages {','.join(sorted(keep.languages))}")
+    elif record.language not in keep.languages:  # not asked for
+        warn(f"warning: {record.id}: the text looks {name} ({record.language}); newsx's model "
+             "reads English, so entities and topics may be wrong (--languages en skips such "
+             "texts)")
 
 
 def _outcomes(paths: list[str], options: ExtractOptions, settings: Settings,
@@ -190,7 +198,8 @@ def _write_parts(paths: list[str], options: ExtractOptions, warn: Warn) -> Summa
     with cluster_client(options.scheduler or "", settings) as client:
         fs, root = fsspec.core.url_to_fs(folder)
         fs.makedirs(root, exist_ok=True)
-        executor = DaskExecutor(client, settings, options.batch_size, folder)
+        executor = DaskExecutor(client, settings, options.batch_size, folder,
+                                options.record_filter())
         work = units(client, paths, read_options(options), executor.workers)
         for part in in_order(executor.submit_write, work, executor.window):
             for message in part.pop("warnings"):

@@ -29,14 +29,14 @@ class ExtractOptions:
     min_salience: float = 0.0
     mentions: bool = True
     quotes: bool = True  # who said what (--no-quotes: left out)
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes analysed; others skipped; (): all
     db: str | None = None  # write the records into this database too (extract_into)
     scheduler: str | None = None  # Dask: tcp://host:port or local:N
     output_dir: str | None = None  # with scheduler: workers write parts here
 
     def check(self) -> None:
         """A usage error for options that do not go together."""
-        RecordFilter.parse(",".join(self.types), self.min_salience, self.mentions,
-                          self.quotes)
+        self.record_filter()
         if self.encoding:
             import codecs
 
@@ -54,6 +54,11 @@ class ExtractOptions:
         if self.output_dir and self.db:
             raise UsageError("with --output-dir the records stay in the parts and never reach "
                              "this machine; load them afterwards: newsx load DIR/ --db FILE")
+
+    def record_filter(self) -> RecordFilter:
+        """What the options leave of each record."""
+        return RecordFilter.parse(",".join(self.types), self.min_salience, self.mentions,
+                                  self.quotes, self.languages)
 
 
 @dataclass

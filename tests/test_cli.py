@@ -192,6 +192,14 @@ def test_model_without_ner_is_refused(runner, tmp_path: Path):
     assert result.exit_code == 2 and "no 'ner' component" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["schema"], ["schema", "--report"]])
+def test_every_schema_field_is_described(runner, args):
+    schema = json.loads(run(runner, args).stdout)
+    bare = [f"{name}.{field}" for name, struct in schema["$defs"].items()
+            for field, spec in struct["properties"].items() if not spec.get("description")]
+    assert not bare
+
+
 def test_schema_and_topics_commands(runner):
     schema = json.loads(run(runner, ["schema"]).stdout)
     record = schema["$defs"]["Record"]
@@ -223,6 +231,12 @@ def test_help_renders_brackets_flags_and_completion(runner):
     extract = run(runner, ["extract", "--help"], env={"COLUMNS": "100"}).stdout
     assert "-q, --quiet" in extract and "<bool>" not in extract and "130" in extract
     assert "--install-completion" in run(runner, ["--help"]).stdout
+
+
+@pytest.mark.parametrize("command", ["extract", "load", "report", "topics", "schema"])
+def test_help_names_values_not_python_types(runner, command):
+    text = run(runner, [command, "--help"], env={"COLUMNS": "100"}).stdout
+    assert "<list[" not in text and "<str>" not in text and "range>" not in text, text
 
 
 def test_one_table_per_article_readable_at_80_columns(runner, summit: Path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,32 @@ def test_text_in_another_language_is_named_and_warned(runner: CliRunner):
     english = run(runner, ["extract", "-f", "jsonl", "-"],
                   input="The government imposed new sanctions on Russia on Tuesday, officials said.")
     assert json.loads(english.stdout)["language"] == "en" and english.stderr == ""
+
+
+def test_languages_skips_other_texts_and_says_so(runner: CliRunner, tmp_path: Path):
+    texts = tmp_path / "mixed.jsonl"
+    texts.write_text(json.dumps({"id": "de", "text": (
+        "Die Bundesregierung hat am Dienstag in Berlin neue Sanktionen gegen Russland "
+        "beschlossen. Der Bundeskanzler sagte, man werde die Ukraine weiter unterstützen.")})
+        + "\n" + json.dumps({"id": "en", "text": "The government in London imposed new "
+                             "sanctions on Russia on Tuesday, officials said."}) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = run(runner, ["extract", "-f", "jsonl", "--languages", "en", "--db", str(db),
+                          str(texts)])
+    german, english = (json.loads(line) for line in result.stdout.splitlines())
+    assert german["language"] == "de" and german["entities"] == german["topics"] == []
+    assert "--languages (en)" in german["skipped"] and "skipped" in result.stderr
+    assert english["skipped"] is None and english["entities"]
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("select id, skipped from articles").fetchall())
+        linked = {a for (a,) in conn.execute("select article_id from article_entities")}
+    assert rows["en"] is None and "(de)" in rows["de"] and linked == {"en"}
+    analysed = run(runner, ["extract", "-f", "jsonl", "--languages", "de,en", str(texts)])
+    assert all(json.loads(line)["entities"] for line in analysed.stdout.splitlines())
+    assert "German" not in analysed.stderr  # asked for: no warning
+    wrong = run(runner, ["extract", "--languages", "german", str(texts)])
+    assert wrong.exit_code == 2 and "ISO 639-1" in wrong.stderr
 
 
 def test_unreadable_folders_are_error_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -66,16 +66,19 @@ def test_same_records_as_one_process(client, nlp, corpus: Path):
 def test_output_dir_holds_every_record_once(client, corpus: Path, tmp_path: Path, runner):
     out = tmp_path / "parts"
     address = client.scheduler.address
+    keep = ["-t", "person,place", "--no-mentions"]  # the workers filter as stdout does
     result = runner.invoke(app, ["extract", "--scheduler", address, str(corpus),
-                                 "--output-dir", str(out)])
+                                 "--output-dir", str(out), *keep])
     assert result.exit_code == 1  # the broken file's lines are error records
     manifest = json.loads((out / "manifest.json").read_text())
     lines = [line for p in manifest["parts"] for line in (out / p["part"]).read_bytes()
              .splitlines()]
     ids = [json.loads(line)["id"] for line in lines]
     assert len(ids) == len(set(ids)) == manifest["records"]
-    local = runner.invoke(app, ["extract", "-f", "jsonl", "-j", "1", str(corpus)])
+    local = runner.invoke(app, ["extract", "-f", "jsonl", "-j", "1", str(corpus), *keep])
     assert sorted(lines) == sorted(local.stdout.encode().splitlines())
+    entities = [e for line in lines for e in json.loads(line)["entities"]]
+    assert entities and all(e["type"] != "organisation" and not e["mentions"] for e in entities)
     # a part computed again (a lost worker's task) replaces itself: no duplicates
     settings = Settings(resolve_model(None))
     part = Part(files=(str(corpus / "business.txt"),))

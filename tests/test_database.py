@@ -194,6 +194,27 @@ def test_a_killed_load_leaves_a_database_that_opens(tmp_path: Path):
                             "where article_id not in (select id from articles)").fetchone() == (0,)
 
 
+@pytest.mark.parametrize("version", ["1", "2"])
+def test_an_older_database_is_upgraded_and_keeps_its_rows(tmp_path: Path, version: str):
+    db = tmp_path / "old.db"
+    first, second = fake_records(2)
+    load_records(db, [first])
+    with sqlite3.connect(db) as conn:  # make it the older schema newsx once wrote
+        conn.execute("ALTER TABLE articles DROP COLUMN skipped")
+        if version == "1":
+            conn.execute("ALTER TABLE articles DROP COLUMN authors")
+            conn.execute("DROP TABLE quotes")
+        conn.execute("UPDATE newsx SET value = ? WHERE key = 'schema'", [version])
+    load_records(db, [msgspec.structs.replace(second, skipped="its language (de) ...",
+                                              authors=["A. Writer"])])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select value from newsx where key = 'schema'").fetchone() == ("3",)
+        rows = conn.execute("select id, skipped, authors from articles order by id").fetchall()
+        assert conn.execute("select count(*) from quotes").fetchone()[0] >= 0
+    assert [r[0] for r in rows] == sorted([first.id, second.id])
+    assert ("its language (de) ...", '["A. Writer"]') in [r[1:] for r in rows]
+
+
 def test_places_carry_geonames_points(nlp):
     doc = nlp("President Macron spoke in Paris on Monday about the future of Europe.")
     places = {e.name: e for e in doc._.newsx_entities if e.type == "place"}

@@ -66,3 +66,18 @@ def test_alternate_names_are_marked():
     kali = {c.geonames_id: c for c in gazetteer().candidates("Kali")}
     assert kali[3687925].alternate  # Cali, Colombia, only by an alternate spelling
     assert not gazetteer().candidates("Cali")[0].alternate
+
+
+def test_every_row_of_places_tsv_is_found_by_bisection():
+    # place() bisects the file's bytes: its lines must stay sorted by case-folded name
+    lines = asset("gazetteer/places.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    names = [line.split("\t", 1)[0] for line in lines]
+    keys = [n.casefold().encode("utf-8") for n in names]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    g = gazetteer()
+    for name in names[:3] + names[-3:] + names[:: len(names) // 500]:
+        place = g.place(name)
+        assert place is not None, name
+        assert place.kind in {"country", "region", "state"} or place.name == name
+    assert g.place("Zzyzx Nowhere") is None and g.place("name") is None  # not the header
+    assert g.place("zzyzx nowhere") is None  # a miss remembered gives the same answer

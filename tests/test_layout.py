@@ -95,3 +95,8 @@ def test_the_layers_have_no_cycle():
     for a, targets in graph.items():
         for b in targets:
             assert a not in graph.get(b, set()) or {a, b} <= BASE, f"{a} <-> {b}"
+
+
+def test_the_readme_is_for_users_and_short():
+    readme = (PACKAGE.parent / "README.md").read_bytes()
+    assert len(readme) <= 15_000, "move details to docs/ (the README is for users)"

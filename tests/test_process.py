@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 NEWSX = [sys.executable, "-m", "newsx"]
 
 
@@ -72,3 +74,37 @@ def test_table_reader_closing_the_pipe_ends_quietly(summit: Path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+
+
+def test_report_table_into_a_closed_pipe_exits_0(tmp_path: Path):
+    # Rich's own handler of a closed pipe exits 1; newsx's results console hands it on.
+    records = tmp_path / "records.jsonl"
+    names = [f"Person Number{i}" for i in range(400)]
+    records.write_text("".join(json.dumps({"id": str(i), "source": "s", "entities": [
+        {"type": "person", "name": n, "aliases": [n], "count": 1, "salience": 0.5,
+         "country": None, "mentions": []}
+        for n in names[i:i + 40]]}) + "\n" for i in range(0, 360, 4)), encoding="utf-8")
+    proc = subprocess.Popen([*NEWSX, "report", str(records), "-f", "table", "--top", "400"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "COLUMNS": "100"})
+    readline(proc.stdout, 120)
+    proc.stdout.close()  # like `| head -n 1`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err, err
+
+
+def test_ctrl_c_under_local_dask_workers_prints_no_worker_tracebacks(tmp_path: Path):
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    articles = tmp_path / "many.jsonl"
+    articles.write_text("".join(json.dumps({"id": str(i), "text": (
+        f"Officials in Oslo met envoys from Lagos on day {i}. " * 40)}) + "\n"
+        for i in range(400)), encoding="utf-8")
+    proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "--batch-size", "1",
+                             "--scheduler", "local:2", str(articles)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    readline(proc.stdout, 120)  # the workers are running
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err and err.decode().count("\n") <= 2, err

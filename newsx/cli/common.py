@@ -14,9 +14,30 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from rich.console import Console
+from typer.core import TyperArgument, TyperCommand
 
 from newsx import __version__
 from newsx.errors import EXIT_FAILED_INPUTS, EXIT_INTERRUPTED, EXIT_OK, NewsxError, UsageError
+
+
+class NamedArgument(TyperArgument):
+    """An argument whose help shows its metavar ("PATH..."), not a Python type ("<list[str]>")."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:  # (Typer vendors its own click)
+        """Nothing but "..." for an argument that takes many."""
+        return "..." if self.nargs == -1 else None
+
+
+class Command(TyperCommand):
+    """A newsx command: its arguments are `NamedArgument`s."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = NamedArgument
+
 
 app = typer.Typer(
     help="People, places, organisations and IPTC-coded topics from news articles, offline.",
@@ -64,7 +85,7 @@ Types = Annotated[str | None, typer.Option(
     show_default=False, metavar="TYPES")]
 Mentions = Annotated[bool, typer.Option(
     "--mentions/--no-mentions", help="Keep each entity's mentions (most of the size).")]
-BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.", metavar="N")]
 
 
 def warn(message: str) -> None:
@@ -99,6 +120,15 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_FAILED_INPUTS) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+class StdoutConsole(Console):
+    """Rich's Console for results: a reader that goes away (`| head`) ends newsx quietly with
+    exit 0, as every other output does, where Rich's own handler exits 1."""
+
+    def on_broken_pipe(self) -> None:
+        """Hand the closed pipe to `handle_errors`."""
+        raise BrokenPipeError
 
 
 def stdin_is_terminal() -> bool:

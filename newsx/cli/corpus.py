@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from newsx.cli.common import (
+    Command,
     Format,
     Mentions,
     OutputFormat,
+    StdoutConsole,
     Topics,
     Types,
     app,
@@ -24,7 +25,7 @@ from newsx.cli.common import (
 )
 
 
-@app.command("topics")
+@app.command("topics", cls=Command)
 @handle_errors
 def list_topics(output_format: Format = OutputFormat.auto, topics: Topics = None) -> None:
     """List the topic taxonomy under its IPTC top-level categories.
@@ -42,10 +43,10 @@ def list_topics(output_format: Format = OutputFormat.auto, topics: Topics = None
     from newsx.writers.table import print_taxonomy
 
     taxonomy = api.topics(map(str, topics or ()))
-    print_taxonomy(taxonomy, resolve(output_format, "table", "jsonl"), sys.stdout, Console())
+    print_taxonomy(taxonomy, resolve(output_format, "table", "jsonl"), sys.stdout, StdoutConsole())
 
 
-@app.command()
+@app.command(cls=Command)
 @handle_errors
 def load(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -55,7 +56,7 @@ def load(
     db: Annotated[Path, typer.Option("--db", help="The SQLite database to write (created if "
                                      "new).", metavar="FILE")] = Path("news.db"),
     batch_size: Annotated[int, typer.Option("--batch-size", min=1,
-                                            help="Records per transaction.")] = 2000,
+                                            help="Records per transaction.", metavar="N")] = 2000,
     mentions: Mentions = True,
 ) -> None:
     """Load records written earlier into a SQLite database; an article loaded again is
@@ -84,23 +85,25 @@ class ReportFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=Command)
 @handle_errors
 def report(
     source: Annotated[str | None, typer.Argument(
         help="A database from --db / `newsx load`, or JSON Lines records (a file, a folder "
-        "of them, '-' for stdin).", show_default=False)] = None,
+        "of them, '-' for stdin).", show_default=False, metavar="SOURCE")] = None,
     output_format: Annotated[ReportFormat, typer.Option(
         "--format", "-f", help="auto: tables at a terminal, JSON otherwise. csv: one row per "
         "item with its section.")] = ReportFormat.auto,
     types: Types = None,
     topic: Annotated[str | None, typer.Option("--topic", help="Only articles with this topic "
-                                              "id.", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles dated on or after "
-                                              "(YYYY-MM-DD).", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only articles dated on or before "
-                                              "(YYYY-MM-DD).", show_default=False)] = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows per list.")] = 10,
+                                              "id.", show_default=False, metavar="ID")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only articles dated on or after (YYYY-MM-DD).", show_default=False,
+        metavar="DATE")] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", help="Only articles dated on or before (YYYY-MM-DD).", show_default=False,
+        metavar="DATE")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Rows per list.", metavar="N")] = 10,
     html: Annotated[Path | None, typer.Option(
         "--html", help="Also write a self-contained HTML page with charts, a network and a "
         "map (opens offline).", show_default=False, metavar="FILE")] = None,
@@ -132,10 +135,10 @@ def report(
         warn(f"wrote {html}")
     fmt = output_format.value if output_format is not ReportFormat.auto else (
         "table" if sys.stdout.isatty() else "json")
-    print_report(result, fmt, sys.stdout, Console())
+    print_report(result, fmt, sys.stdout, StdoutConsole())
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     of_report: Annotated[bool, typer.Option("--report", help="The schema of `newsx report "
                                             "-f json` instead.")] = False,

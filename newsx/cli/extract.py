@@ -14,11 +14,13 @@ from rich.console import Console
 
 from newsx.cli.common import (
     BatchSize,
+    Command,
     Format,
     InputFormat,
     Mentions,
     OutputFormat,
     Paths,
+    StdoutConsole,
     Topics,
     Types,
     app,
@@ -35,21 +37,22 @@ InputOpt = Annotated[InputFormat, typer.Option(
     ".html .htm, .jsonl .json, .rss .atom .xml, .warc; each may end in .gz .bz2 .xz .zst), "
     "else looks.")]
 TextKey = Annotated[str, typer.Option(
-    "--text-key", help="JSON Lines field that holds the article text.")]
+    "--text-key", help="JSON Lines field that holds the article text.", metavar="FIELD")]
 Model = Annotated[str | None, typer.Option(
     "--model", "-m", envvar="NEWSX_MODEL", help="spaCy pipeline: installed package name or "
     "folder. Default: newsx's own news model.", metavar="NAME|PATH")]
 MinScore = Annotated[float, typer.Option(
     "--min-score", min=0.0, max=1.0, help="Leave out topics below this (a text under 80 words "
-    "also keeps, from 0.1, the best topic of each other category).")]
+    "also keeps, from 0.1, the best topic of each other category).", metavar="SCORE")]
 Jobs = Annotated[int, typer.Option(
     "--jobs", "-j", min=0, help=f"Worker processes; 0: one per CPU (at most {MAX_JOBS}), used "
-    "when the input is more than one batch.")]
+    "when the input is more than one batch.", metavar="N")]
 Cache = Annotated[Path | None, typer.Option(
     "--cache", help="SQLite file of results: unchanged articles are not processed again.",
     show_default=False, metavar="FILE")]
 MinSalience = Annotated[float, typer.Option(
-    "--min-salience", min=0.0, max=1.0, help="Leave out entities less salient.")]
+    "--min-salience", min=0.0, max=1.0, help="Leave out entities less salient.",
+    metavar="SCORE")]
 Db = Annotated[Path | None, typer.Option(
     "--db", help="Also write the records into this SQLite database; stdout then gets records "
     "only if --format is given.", show_default=False, metavar="FILE")]
@@ -66,11 +69,16 @@ Encoding = Annotated[str | None, typer.Option(
     metavar="NAME")]
 Quotes = Annotated[bool, typer.Option(
     "--quotes/--no-quotes", help="Keep who said what (quotations and their speakers).")]
+Languages = Annotated[str | None, typer.Option(
+    "--languages", help="Analyse only texts in these languages (ISO 639-1 codes, comma-"
+    "separated, such as en); the others get a record with their language and `skipped`, and "
+    "no entities or topics. Default: all, with a warning for those not in English.",
+    show_default=False, metavar="CODES")]
 WithText = Annotated[bool, typer.Option(
     "--with-text", help="Put the text newsx read into each record (offsets index it).")]
 
 
-@app.command()
+@app.command(cls=Command)
 @handle_errors
 def extract(
     paths: Paths = None, output_format: Format = OutputFormat.auto,
@@ -79,7 +87,7 @@ def extract(
     jobs: Jobs = 0, cache: Cache = None, types: Types = None, min_salience: MinSalience = 0.0,
     mentions: Mentions = True, db: Db = None, scheduler: Scheduler = None,
     output_dir: OutputDir = None, quiet: Quiet = False, encoding: Encoding = None,
-    with_text: WithText = False, quotes: Quotes = True,
+    with_text: WithText = False, quotes: Quotes = True, languages: Languages = None,
 ) -> None:
     """Extract people, places, organisations and topics from news articles.
 
@@ -95,7 +103,7 @@ def extract(
 
       newsx extract -t person --min-salience 0.5 --no-mentions news/ > people.jsonl
 
-      newsx extract news/ --db news.db && newsx report news.db
+      newsx extract news/ --db news.db --languages en && newsx report news.db
 
       newsx extract --scheduler local:4 'archive/**/*.html' --output-dir parts/
 
@@ -112,12 +120,12 @@ def extract(
         with_text=with_text, batch_size=batch_size, jobs=jobs, cache=str(cache) if cache else None,
         types=tuple(t.strip() for t in (types or ",".join(ENTITY_TYPES)).split(",")),
         min_salience=min_salience, mentions=mentions, quotes=quotes, db=str(db) if db else None,
-        scheduler=scheduler, output_dir=output_dir)
+        scheduler=scheduler, output_dir=output_dir, languages=tuple((languages or "").split(",")))
     if output_dir and output_format is not OutputFormat.auto:
         raise UsageError("--output-dir writes JSON Lines parts; leave out --format")
     fmt = resolve(output_format, "table", "jsonl")
     quiet_stdout = (db or output_dir) and output_format is OutputFormat.auto
-    writers = [] if quiet_stdout else [make_writer(fmt, sys.stdout, Console())]
+    writers = [] if quiet_stdout else [make_writer(fmt, sys.stdout, StdoutConsole())]
     show = not quiet and sys.stderr.isatty() and not (fmt == "table" and sys.stdout.isatty())
     with progress_bar(show) as bar:
         summary = api.extract_into(stdin_paths(paths, "files or folders of articles"),

@@ -13,6 +13,7 @@ loading the gazetteer costs nothing more for a pipeline that never resolves a pl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -79,13 +80,17 @@ class Admin1(NamedTuple):
         return self.code.split(".")[0]
 
 
+MISSING_KEPT = 100_000  # names remembered as not in places.tsv
+
+
 class Gazetteer:
     """Places (name -> Place), their GeoNames candidates, and organisations (alias -> canonical
     name)."""
 
     def __init__(self) -> None:
         self.places: dict[str, Place] = {}
-        self.rows: dict[str, str] = {}  # places.tsv lines by case-folded name, parsed on demand
+        self.rows = b""  # places.tsv, its lines found by bisection and parsed on demand
+        self.missing: set[str] = set()  # names looked up and not there
         self.country_names: dict[str, str] = {}
         self.orgs: dict[str, str] = {}
         self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
@@ -99,16 +104,15 @@ class Gazetteer:
         self._load_orgs()
 
     def _load_places(self) -> None:
-        # rows stay text until looked up: parsing 50,000 of them would slow every start
-        lines = asset("gazetteer/places.tsv").read_text(encoding="utf-8").splitlines()
-        self.rows = {line[: line.index("\t")].casefold(): line for line in lines[1:]}
-        for line in lines[1:]:
-            if "\tcountry\t" in line:
-                place = _parse_row(line)
-                old = self.country_names.get(place.country or "")
-                if old is None or len(place.name) < len(old):
-                    self.country_names[place.country or ""] = place.name
-                self.places[place.name.casefold()] = place
+        # rows stay bytes until looked up (their lines are sorted by case-folded name):
+        # splitting and indexing 50,000 of them would slow every start
+        self.rows = asset("gazetteer/places.tsv").read_bytes()
+        for line in _lines_with(self.rows, b"\tcountry\t", after=self.rows.find(b"\n")):
+            place = _parse_row(line)
+            old = self.country_names.get(place.country or "")
+            if old is None or len(place.name) < len(old):
+                self.country_names[place.country or ""] = place.name
+            self.places[place.name.casefold()] = place
         extra = load_toml(asset("gazetteer/places.toml"))
         points = {p.country: p for p in self.places.values() if p.kind == "country"}
         for code, entry in extra["countries"].items():
@@ -142,8 +146,14 @@ class Gazetteer:
         """The best entry of a name, or None."""
         k = key(text)
         place = self.places.get(k)
-        if place is None and k in self.rows:
-            place = self.places[k] = _parse_row(self.rows[k])
+        if place is None and k not in self.missing:
+            row = _find_line(self.rows, k.encode("utf-8"), casefold=True)
+            if row is None:
+                if len(self.missing) > MISSING_KEPT:
+                    self.missing.clear()  # a long run's names never fill the memory
+                self.missing.add(k)
+            else:
+                place = self.places[k] = _parse_row(row)
         return place
 
     def org(self, text: str) -> str | None:
@@ -187,17 +197,32 @@ def _parse_row(line: str) -> Place:
                  float(lat) if lat else None, float(lon) if lon else None, admin1 or None)
 
 
-def _find_line(data: bytes, k: bytes) -> str | None:
-    """The value of key `k` in sorted "key TAB value" lines, by bisection."""
-    lo, hi = 0, len(data)
+def _lines_with(data: bytes, part: bytes, after: int = 0) -> Iterator[str]:
+    """The lines of `data` after offset `after` that hold `part`."""
+    at = data.find(part, after)
+    while at >= 0:
+        start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+        end = len(data) if end < 0 else end
+        yield data[start:end].decode("utf-8")
+        at = data.find(part, end)
+
+
+def _find_line(data: bytes, k: bytes, casefold: bool = False) -> str | None:
+    """By bisection: the value of key `k` in sorted "key TAB value" lines; with `casefold`,
+    the whole line whose case-folded first field is `k`, in lines sorted by that (after a
+    header line)."""
+    lo, hi = (data.find(b"\n") + 1 if casefold else 0), len(data)
     while lo < hi:
         mid = (lo + hi) // 2
-        start = data.rfind(b"\n", 0, mid) + 1
+        start = max(data.rfind(b"\n", 0, mid) + 1, lo)
         tab = data.find(b"\t", start)
         here = data[start:tab]
+        if casefold:
+            here = here.decode("utf-8").casefold().encode("utf-8")
         if here == k:
             end = data.find(b"\n", tab)
-            return data[tab + 1 : end if end >= 0 else len(data)].decode("utf-8")
+            return data[start if casefold else tab + 1 : end if end >= 0 else len(data)].decode(
+                "utf-8")
         if here < k:
             nxt = data.find(b"\n", tab)
             lo = nxt + 1 if nxt >= 0 else len(data)

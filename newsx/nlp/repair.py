@@ -29,7 +29,6 @@ Names found once are found again in the rest of the article ("Hoddle ... Hoddle 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -47,6 +46,7 @@ from newsx.nlp.boundaries import (
 )
 from newsx.nlp.context import dateline_places, law_names
 from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
+from newsx.nlp.phrases import PhraseIndex
 from newsx.nlp.wordlists import TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
@@ -70,12 +70,12 @@ class EntityRepair:
         self.rules = rules
         self.skip = set(skip or ())
         self.gaz: Gazetteer = gazetteer()
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = PhraseIndex(nlp)
         places = {p.name for p in self.gaz.places.values() if p.kind in {"country", "region"}}
         forms = {f for f in self.gaz.org_forms if f not in self.gaz.ambiguous and len(f) > 2}
         for label, names in (("ORG", sorted(forms)), ("GPE", sorted(places))):
             variants = set(names) | {n.upper() for n in names if len(n) > 3}
-            self.matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
+            self.matcher.add(label, sorted(variants))
 
     def on(self, rule: str) -> bool:
         """Whether a rule runs: rules are on and neither it nor a former name is skipped."""
@@ -177,8 +177,7 @@ class EntityRepair:
         """Gazetteer names the model missed; a place only as a whole name, not the start or
         end of a longer one ("West" in "West German", "Georgia" in "Georgia Pacific")."""
         found = []
-        for match, start, end in self.matcher(doc):
-            label = doc.vocab.strings[match]
+        for label, start, end in self.matcher(doc):
             if label == "GPE" and (_name_word(doc, end) or _name_word(doc, start - 1)):
                 continue
             found.append(Span(doc, start, end, label=label))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsx.nlp.phrases import PhraseSplitter
 from newsx.nlp.taxonomy import TopicDef
 
 NAME_LABELS = {"PERSON"}
@@ -70,8 +71,8 @@ class TermIndex:
         ]
         self.index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         terms = sorted({t for weights in self.weights for t in weights})
-        tokenised = {term: tuple(t.lower_ for t in doc)
-                     for term, doc in zip(terms, map(nlp.make_doc, terms), strict=True)}
+        split = PhraseSplitter(nlp).words
+        tokenised = {term: tuple(w.lower() for w in split(term)) for term in terms}
         exact = set(tokenised.values())
         for term, words in tokenised.items():
             forms = sorted(word_forms(words[-1])) if inflect else [words[-1]]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from newsx.errors import UsageError
 from newsx.io.article import Article, ReadOptions
 from newsx.io.parts import Part, count_lines, numbered, plan
-from newsx.records import Record
+from newsx.records import Record, RecordFilter
 from newsx.run.core import Outcome, Work, pipeline_for, process
 from newsx.run.executors import Handle
 from newsx.settings import BATCH_SIZE, Settings
@@ -46,9 +48,9 @@ def require_dask() -> None:
 
 
 def write_part(settings: Settings, work: Work, folder: str, index: int,
-               batch_size: int = BATCH_SIZE) -> dict[str, Any]:
-    """Writes the unit's records to `folder`/part-NNNNN.jsonl whole; its counts for the
-    manifest, and its articles' warnings."""
+               batch_size: int = BATCH_SIZE, keep: RecordFilter | None = None) -> dict[str, Any]:
+    """Writes the unit's records, filtered by `keep`, to `folder`/part-NNNNN.jsonl whole; its
+    counts for the manifest, and its articles' warnings."""
     import fsspec
     import msgspec
 
@@ -59,7 +61,7 @@ def write_part(settings: Settings, work: Work, folder: str, index: int,
     temporary = f"{final}.{os.getpid()}.tmp"
     with fs.open(temporary, "wb") as f:
         for record, _ in outcomes:
-            f.write(msgspec.json.encode(record) + b"\n")
+            f.write(msgspec.json.encode(keep(record) if keep else record) + b"\n")
     fs.mv(temporary, final)
     return {"part": name, "records": len(outcomes),
             "errors": sum(r.error is not None for r, _ in outcomes),
@@ -71,9 +73,9 @@ class DaskExecutor:
     under `output_dir` (`submit_write`)."""
 
     def __init__(self, client: Client, settings: Settings, batch_size: int = BATCH_SIZE,
-                 output_dir: str = "") -> None:
+                 output_dir: str = "", keep: RecordFilter | None = None) -> None:
         self.client, self.settings, self.batch_size = client, settings, batch_size
-        self.output_dir = output_dir
+        self.output_dir, self.keep = output_dir, keep
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
         self.window = 4 * self.workers
         self.index = 0
@@ -91,7 +93,7 @@ class DaskExecutor:
         """Sends the unit to the cluster; a worker writes its part under `output_dir`."""
         handle: Handle[dict[str, Any]] = self.client.submit(
             write_part, self.settings, work, self.output_dir, self.index, self.batch_size,
-            pure=False)
+            self.keep, pure=False)
         self.index += 1
         return handle
 
@@ -133,6 +135,21 @@ def cluster_client(address: str, settings: Settings | None = None) -> Iterator[C
             cluster.close()
 
 
+@contextmanager
+def interrupts_ignored() -> Iterator[None]:
+    """Processes started within ignore Ctrl-C, which a terminal sends to the whole process
+    group: the local workers then leave it to this process, which closes them, rather than
+    each printing a traceback. Outside the main thread (where signals cannot be set): as is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any]:
     """A client for `tcp://host:port`, or for a new LocalCluster with `local:N`, whose worker
     processes fork from this one after it has loaded the pipeline of `settings` (as --jobs
@@ -149,7 +166,8 @@ def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any
         # the workers' statistical profiler samples the running thread every 10 ms: not
         # worth its CPU for newsx's long, uniform tasks
         with dask.config.set({"distributed.worker.profile.enabled": False,
-                              "distributed.worker.multiprocessing-method": "fork"}):
+                              "distributed.worker.multiprocessing-method": "fork"}), \
+                interrupts_ignored():
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=50)
         return Client(cluster), cluster

@@ -2,7 +2,7 @@
 
 Tables (README "Database"):
   articles            one row per record: id, source, title, url, date, language, error,
-                      authors (JSON)
+                      authors (JSON), skipped (why it was not analysed: --languages)
   entities            one row per entity across the corpus: id ("person/Joe Biden",
                       "place/US/Georgia"), type, name, country, geonames_id, lat, lon, admin1
   article_entities    article_id, entity_id, count, salience, aliases (JSON)
@@ -32,7 +32,7 @@ from newsx.records import Entity, Record, UniqueIds
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 2  # 2: quotes, articles.authors (a database of 1 is upgraded)
+SCHEMA_VERSION = 3  # 2: quotes, articles.authors; 3: articles.skipped (older are upgraded)
 
 
 def entity_id(entity: Entity) -> str:
@@ -66,7 +66,8 @@ def open_database(path: str | Path | sqlite3.Connection) -> Database:
 # mentions is a rowid table (the cheapest to fill: an article's old rows are deleted first)
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list[tuple[str, str, str]]]] = {
     "articles": ({"id": str, "source": str, "title": str, "url": str, "date": str,
-                  "language": str, "error": str, "error_message": str, "authors": str},
+                  "language": str, "error": str, "error_message": str, "authors": str,
+                  "skipped": str},
                  ("id",), []),
     "entities": ({"id": str, "type": str, "name": str, "country": str, "geonames_id": int,
                   "lat": float, "lon": float, "admin1": str}, ("id",), []),
@@ -113,8 +114,8 @@ def create_tables(db: Database) -> None:
     database that holds other tables."""
     if "articles" in db.table_names():
         version = db.table("newsx").get("schema")["value"] if "newsx" in db.table_names() else None
-        if version == "1":
-            _upgrade(db)
+        if version in ("1", "2"):
+            _upgrade(db, version)
         elif version != str(SCHEMA_VERSION):
             raise DatabaseError(f"{_name(db)} holds tables newsx did not write (schema "
                                 f"{version}); give a new file, or one that newsx wrote")
@@ -129,15 +130,18 @@ def create_tables(db: Database) -> None:
     db.table("articles").enable_fts(["title"], create_triggers=True)
 
 
-def _upgrade(db: Database) -> None:
-    """A database of schema 1 gains what 2 adds: quotes, and the articles' authors."""
+def _upgrade(db: Database, version: str) -> None:
+    """An older database gains what later schemas add: (2) quotes and the articles' authors,
+    (3) why an article was skipped."""
     with db.atomic():
-        db.execute("ALTER TABLE articles ADD COLUMN authors TEXT")
-        columns, _, foreign_keys = TABLES["quotes"]
-        db.table("quotes").create(columns, foreign_keys=foreign_keys)
-        for name, column in INDEXES:
-            if name == "quotes":
-                db.table(name).create_index([column], if_not_exists=True)
+        if version == "1":
+            db.execute("ALTER TABLE articles ADD COLUMN authors TEXT")
+            columns, _, foreign_keys = TABLES["quotes"]
+            db.table("quotes").create(columns, foreign_keys=foreign_keys)
+            for name, column in INDEXES:
+                if name == "quotes":
+                    db.table(name).create_index([column], if_not_exists=True)
+        db.execute("ALTER TABLE articles ADD COLUMN skipped TEXT")
         db.execute("UPDATE newsx SET value = ? WHERE key = 'schema'", [str(SCHEMA_VERSION)])
 
 
@@ -188,7 +192,7 @@ def write_batch(db: Database, records: list[Record], mentions: bool = True) -> N
         rows["articles"].append((r.id, r.source, r.title, r.url, r.date, r.language,
                                  r.error.type if r.error else None,
                                  r.error.message if r.error else None,
-                                 _json(r.authors).decode() if r.authors else None))
+                                 _json(r.authors).decode() if r.authors else None, r.skipped))
         for e in r.entities:
             key = entity_id(e)
             rows["entities"].append((key, e.type, e.name, e.country, e.geonames_id, e.lat, e.lon,
