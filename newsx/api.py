@@ -148,8 +148,9 @@ def unknown_topics(settings: Settings) -> list[str]:
     if not alone:
         return []
     shown = ", ".join(alone[:5]) + (", ..." if len(alone) > 5 else "")
+    they = "it scores from its" if len(alone) == 1 else "they score from their"
     return [f"{plural(len(alone), 'topic')} of yours ({shown}) the classifier does not know: "
-            "they score from their terms alone"]
+            f"{they} terms alone"]
 
 
 def extract_into(paths: Iterable[str], options: ExtractOptions | None = None,

@@ -112,6 +112,12 @@ def test_old_encodings_are_detected_or_given(tmp_path: Path):
     assert one.text == text and "cp1252" in one.warnings[0]
     (two,) = iter_articles([str(tmp_path / "latin1.txt")], encoding="latin-1")
     assert two.text == "Le président Macron à Brest." and "latin-1" in two.warnings[0]
+    # short texts that detection cannot place: the encoding named is the one that reads them
+    for i, short in enumerate(["Jean-Luc Mélenchon said Le Pen’s party lost in Marseille.",
+                               "Le président François Hollande visited Besançon."]):
+        (tmp_path / f"short{i}.txt").write_bytes(short.encode("cp1252"))
+        (three,) = iter_articles([str(tmp_path / f"short{i}.txt")])
+        assert three.text == short and "decoded as cp1252" in three.warnings[0]
 
 
 def test_a_bom_and_dates_of_every_kind_in_json_lines(tmp_path: Path):

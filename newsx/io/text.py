@@ -48,11 +48,20 @@ class Decoder:
 
 def detect(data: bytes) -> str:
     """The encoding of non-UTF-8 bytes: charset-normalizer's best guess, else cp1252 (the
-    usual encoding of old Western news archives)."""
+    usual encoding of old Western news archives). A guess that reads the bytes exactly as
+    cp1252 does is named cp1252: on a short text detection cannot tell cp1250 from cp1252, and
+    the name the warning gives should be the one to pass as --encoding for the whole archive."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     name = best.encoding if best is not None else None
-    if not name or name in ("ascii", "utf_8"):
+    if not name or name in ("ascii", "utf_8") or _same_as_cp1252(data, str(name)):
         return "cp1252"
     return str(name)
+
+
+def _same_as_cp1252(data: bytes, name: str) -> bool:
+    try:
+        return data.decode(name) == data.decode("cp1252")
+    except (UnicodeDecodeError, LookupError):
+        return False
