@@ -65,6 +65,26 @@ AMBIGUOUS = [
     ("Fans of the puzzle game queued overnight, and early players praised its new levels.",
      "sport", None),
     ("The team's players won the game in front of 40,000 fans.", None, "sport"),
+    # a recipe's cups, sugar, chips and frosting; a garden's frost (web pages)
+    ("Beat the butter with a cup of sugar, fold in the chocolate chips, bake for 25 minutes and "
+     "top with the frosting. Preheat the oven first; the recipe needs two teaspoons of cocoa.",
+     "sport", "food-drink"),
+    ("Beat the butter with a cup of sugar, fold in the chocolate chips, bake for 25 minutes and "
+     "top with the frosting. Preheat the oven first; the recipe needs two teaspoons of cocoa.",
+     "commodities", None),
+    ("Beat the butter with a cup of sugar, fold in the chocolate chips, bake for 25 minutes and "
+     "top with the frosting. Preheat the oven first; the recipe needs two teaspoons of cocoa.",
+     "computing-it", None),
+    ("Beat the butter with a cup of sugar, fold in the chocolate chips, bake for 25 minutes and "
+     "top with the frosting. Preheat the oven first; the recipe needs two teaspoons of cocoa.",
+     "weather", None),
+    ("Raw sugar futures rose on the commodity exchange as cocoa prices hit a record.", None,
+     "commodities"),
+    ("Protect the hydrangeas from frost, and prune them when night temperatures rise in spring.",
+     "weather", None),
+    ("Frost and snow will follow the storm, the weather service said.", None, "weather"),
+    ("The chipmaker's new chip and processor doubled the speed of its computers.", None,
+     "computing-it"),
 ]
 
 
