@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from newsx.cli import app
+from newsx.records import UniqueIds
 
 MARKER = "Zanzibar-marker-that-breaks-the-pipeline"
 
@@ -57,6 +58,12 @@ def test_a_failed_article_is_never_cached(runner: CliRunner, breaking: None, tmp
         assert records["good"]["error"] is None and records["good"]["entities"]
     rows = sqlite3.connect(cache).execute("SELECT count(*) FROM results").fetchone()[0]
     assert rows == 1
+
+
+def test_a_renamed_id_never_takes_an_id_the_input_already_has():
+    unique = UniqueIds()
+    assert [unique(i)[0] for i in ["a", "a#2", "a", "a#3", "a"]] == ["a", "a#2", "a#3", "a#3#2",
+                                                                     "a#4"]
 
 
 def test_articles_with_the_same_id_are_kept_apart(runner: CliRunner, tmp_path: Path):

@@ -157,6 +157,16 @@ def test_name_after_the_cue(qnlp: Language) -> None:
     assert cue(q) == "said" and q.direct
 
 
+def test_a_source_naming_a_person_and_an_organisation_is_the_person(qnlp: Language) -> None:
+    for text in ['The plant will close in June. "We had no choice," said Acme Corp spokesman '
+                 'John Smith.',
+                 'The plant will close in June. "We had no choice," said John Smith of Acme '
+                 'Corp.']:
+        q = one(quotes(qnlp, text), "no choice")
+        assert q.speaker is not None and (q.speaker.type, q.speaker.name) == ("person",
+                                                                               "John Smith")
+
+
 def test_cue_before_the_quotation(qnlp: Language) -> None:
     found = quotes(qnlp, "Angela Merkel told reporters in Berlin: “We will manage this.”")
     q = one(found, "manage")

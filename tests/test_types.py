@@ -107,6 +107,15 @@ def test_a_title_decides_for_a_person(blank):
     assert got == [("Jordan", "PERSON"), ("Jordan", "PERSON")]
 
 
+def test_a_compass_word_or_a_state_name_makes_a_place(blank):
+    text = "Rebels left eastern Ghouta on Monday, and troops entered eastern Ghouta."
+    assert repaired(blank, text, {"Ghouta": "PERSON"}) == [("Ghouta", "GPE")] * 2
+    text = "\u201cWe will appeal,\u201d Tamil Nadu said on Friday."
+    assert repaired(blank, text, {"Tamil Nadu": "PERSON"}) == [("Tamil Nadu", "GPE")]
+    text = "East Timor's Jose Ramos-Horta said so, and Hidalgo said no."  # not a person's name
+    assert ("Hidalgo", "PERSON") in repaired(blank, text, {"Hidalgo": "PERSON"})
+
+
 def test_pieces_of_a_long_text_agree_on_a_type():
     def entity(kind: str, name: str, starts: list[int]) -> Entity:
         return Entity(kind, name, [name], len(starts), 0.0, None,

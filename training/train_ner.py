@@ -142,11 +142,13 @@ def conll_doc(nlp: Language, text: str, gold: list[tuple[int, int, str]]) -> Doc
     return doc
 
 
-def rehearsal_docs(nlp: Language, rng: random.Random) -> list[Doc]:
-    """en_core_web_sm's own predictions on paragraphs of unlabelled news."""
+def rehearsal_docs(nlp: Language, rng: random.Random, scale: float = 1.0) -> list[Doc]:
+    """en_core_web_sm's own predictions on paragraphs of unlabelled news (`scale` times the
+    words of REHEARSAL)."""
     docs = []
     held = {row["id"] for row in bbc_gold.read_gold()}
-    for path, budget in REHEARSAL:
+    for path, words_wanted in REHEARSAL:
+        budget = int(words_wanted * scale)
         paragraphs = []
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
@@ -178,8 +180,8 @@ def prepare(args: argparse.Namespace) -> None:
                 docs.append(conll_doc(nlp, part, inside))
         DocBin(docs=docs, store_user_data=False).to_disk(CORPUS / f"conll-{split}.spacy")
         print(f"conll {split}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens", flush=True)
-    docs = rehearsal_docs(nlp, rng)
-    DocBin(docs=docs).to_disk(CORPUS / "rehearsal.spacy")
+    docs = rehearsal_docs(nlp, rng, args.scale)
+    DocBin(docs=docs).to_disk(CORPUS / f"{args.rehearsal_name}.spacy")
 
 
 def gold_examples(nlp: Language) -> list[Example]:
@@ -224,7 +226,7 @@ def train(args: argparse.Namespace) -> None:
         return list(DocBin().from_disk(CORPUS / name).get_docs(vocab))
 
     conll = [Example(nlp.make_doc(d.text), d) for d in load("conll-train.spacy")]
-    rehearse = [Example(nlp.make_doc(d.text), d) for d in load("rehearsal.spacy")]
+    rehearse = [Example(nlp.make_doc(d.text), d) for d in load(f"{args.rehearsal_name}.spacy")]
     dev = [Example(nlp.make_doc(d.text), d) for d in load("conll-dev.spacy")]
     bbc = gold_examples(nlp)
     print(f"train {len(conll)} CoNLL + {len(rehearse)} rehearsal examples; dev {len(dev)}; "
@@ -237,7 +239,7 @@ def train(args: argparse.Namespace) -> None:
     best = (result["F"] + on_bbc["F"]) / 2
     print(f"epoch 0 (en_core_web_sm): dev {result} bbc {on_bbc}", flush=True)
     log.write(json.dumps({"epoch": 0, "dev": result, "bbc": on_bbc}) + "\n")
-    nlp.to_disk(OUTPUT / "ner-best")
+    nlp.to_disk(OUTPUT / f"ner-best{args.out}")
     start = time.time()
     for epoch in range(1, args.epochs + 1):
         data = conll + rng.sample(rehearse, min(len(rehearse), int(len(conll) * args.rehearsal)))
@@ -247,11 +249,11 @@ def train(args: argparse.Namespace) -> None:
             nlp.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
         with nlp.use_params(optimizer.averages):
             result, on_bbc = score(nlp, dev), score(nlp, bbc)
-            nlp.to_disk(OUTPUT / "ner-last")
+            nlp.to_disk(OUTPUT / f"ner-last{args.out}")
             mean = (result["F"] + on_bbc["F"]) / 2
             if mean > best:
                 best = mean
-                nlp.to_disk(OUTPUT / "ner-best")
+                nlp.to_disk(OUTPUT / f"ner-best{args.out}")
         minutes = (time.time() - start) / 60
         print(f"epoch {epoch}: loss {losses.get('ner', 0):.1f} dev {result} bbc {on_bbc} "
               f"mean {mean:.4f} best {best:.4f} ({minutes:.1f} min)", flush=True)
@@ -265,7 +267,7 @@ def train(args: argparse.Namespace) -> None:
 
 
 def package(args: argparse.Namespace) -> None:
-    nlp = spacy.load(OUTPUT / "ner-best")
+    nlp = spacy.load(OUTPUT / f"ner-best{args.out}")
     nlp.meta.update({
         "name": "newsx_ner", "version": args.version,
         "description": "en_core_web_sm 3.8.0's NER fine-tuned on CoNLL-2003 train with "
@@ -287,7 +289,13 @@ def main() -> None:
     ap.add_argument("--learn-rate", type=float, default=0.0005)
     ap.add_argument("--rehearsal", type=float, default=1.0,
                     help="rehearsal examples per CoNLL example in each epoch")
-    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="prepare: rehearsal words, times those of REHEARSAL")
+    ap.add_argument("--rehearsal-name", default="rehearsal",
+                    help="the rehearsal corpus (training/corpus/NAME.spacy) prepare writes and "
+                    "train reads")
+    ap.add_argument("--out", default="", help="suffix of the checkpoints (ner-bestOUT)")
+    ap.add_argument("--version", default="0.2.0")
     args = ap.parse_args()
     {"prepare": prepare, "train": train, "package": package}[args.step](args)
 

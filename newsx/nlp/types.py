@@ -31,6 +31,10 @@ ORG_AFTER = {
     "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
+# lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
+COMPASS = {"eastern", "western", "northern", "southern", "central", "north-eastern",
+           "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+           "southeastern", "southwestern"}
 # last words of a club's name after its town: "Manchester United", "Leicester City"
 CLUB_WORDS = {
     "united", "city", "rovers", "wanderers", "athletic", "albion", "rangers", "town", "county",
@@ -100,6 +104,8 @@ def _context_votes(span: Span) -> list[tuple[str, float]]:
         found.append(("ORG", CONTEXT_VOTE))
     if before in PLACE_BEFORE and vote_type(span) == PLACE:
         found.append((PLACE, CONTEXT_VOTE / 2))
+    if before in COMPASS and doc[span.start - 1].is_lower:
+        found.append((PLACE, CONTEXT_VOTE * 1.5))  # outweighs the mention's own vote
     return found
 
 
@@ -119,6 +125,9 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
         found.append((PLACE, NAME_VOTE))
     elif is_big_place(text):
         found.append((PLACE, NAME_VOTE / 2))
+    elif len(words) > 1 and any(c.feature_code == "ADM1" and not c.alternate
+                                for c in gaz.candidates(text)):
+        found.append((PLACE, NAME_VOTE))  # a state or province by its own name: "Tamil Nadu"
     if len(words) > 1 and words[-1].lower_.rstrip(".") in ORG_LAST_WORDS:
         found.append(("ORG", NAME_VOTE))
     if is_club(span, gaz):
