@@ -14,7 +14,7 @@ import pytest
 from fakes import fake_records
 
 from newsx.cli import app
-from newsx.records import Record
+from newsx.records import Entity, Record
 from newsx.writers.database import entity_id, load_records
 
 
@@ -127,6 +127,18 @@ def test_report_counts_agree_with_the_records(runner, tmp_path: Path):
         assert pair["articles"] == together
         assert sum(d["articles"] for d in got["dates"]) == sum(
             1 for r in records if r.error is None and r.date)
+
+
+def test_report_leaves_out_names_only_in_bylines(runner, tmp_path: Path):
+    records = fake_records(30, seed=3)
+    reporter = Entity("person", "Rita Reporter", ["Rita Reporter"], 1, 0.0, None, [])
+    records = [msgspec.structs.replace(r, entities=[*r.entities, reporter]) for r in records]
+    db = tmp_path / "news.db"
+    load_records(db, records)
+    out = json.loads(runner.invoke(app, ["report", str(db), "-f", "json", "-n", "50"]).stdout)
+    assert "Rita Reporter" not in {e["name"] for e in out["entities"]}
+    assert "Rita Reporter" not in {p[k] for p in out["pairs"] for k in ("a", "b")}
+    assert out["entities"]  # the others are there
 
 
 def test_report_filters(runner, tmp_path: Path):

@@ -113,11 +113,13 @@ def open_source(source: str | IO[bytes]) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+# a name only in by-lines and credits (salience 0: the reporter, the photo agency) is not who
+# the corpus is about, nor a pair with the people it writes about
 ENTITY_STATS = """
     SELECT e.type, e.name, e.country, COUNT(*) AS articles, SUM(ae.count) AS mentions,
            ROUND(AVG(ae.salience), 3) AS salience{extra}
     FROM article_entities ae JOIN sel ON sel.id = ae.article_id
-    JOIN entities e ON e.id = ae.entity_id"""
+    JOIN entities e ON e.id = ae.entity_id AND ae.salience > 0"""
 TOPICS = """
     SELECT t.id, t.name, COUNT(*) AS articles, ROUND(AVG(at.score), 3) AS score
     FROM article_topics at JOIN sel ON sel.id = at.article_id
@@ -131,14 +133,15 @@ CATEGORIES = """
 PAIRS = """
     WITH frequent AS (
         SELECT ae.entity_id FROM article_entities ae JOIN sel ON sel.id = ae.article_id
-        JOIN entities e ON e.id = ae.entity_id WHERE e.type IN ({marks})
+        JOIN entities e ON e.id = ae.entity_id WHERE e.type IN ({marks}) AND ae.salience > 0
         GROUP BY ae.entity_id ORDER BY COUNT(*) DESC LIMIT {most})
     SELECT ea.name AS a, ea.type AS a_type, eb.name AS b, eb.type AS b_type,
            COUNT(*) AS articles
     FROM article_entities x JOIN sel ON sel.id = x.article_id
     JOIN article_entities y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
     JOIN entities ea ON ea.id = x.entity_id JOIN entities eb ON eb.id = y.entity_id
-    WHERE x.entity_id IN frequent AND y.entity_id IN frequent
+    WHERE x.entity_id IN frequent AND y.entity_id IN frequent AND x.salience > 0
+          AND y.salience > 0
     GROUP BY x.entity_id, y.entity_id ORDER BY articles DESC, a, b LIMIT ?"""
 QUOTED = """
     SELECT q.speaker_type AS type, q.speaker_name AS name, COUNT(*) AS quotes,
