@@ -116,6 +116,16 @@ def test_a_compass_word_or_a_state_name_makes_a_place(blank):
     assert ("Hidalgo", "PERSON") in repaired(blank, text, {"Hidalgo": "PERSON"})
 
 
+def test_a_stock_ticker_after_a_name_makes_a_company(blank):
+    text = ("Questor says sell Glencore (LON: GLEN). Glencore fell, and Glencore said it would "
+            "cut debt; Mr Glasenberg said Glencore was sound.")
+    assert set(repaired(blank, text, {"Glencore": "PERSON"})) == {("Glencore", "ORG")}
+    text = "Shares of Marsh McLennan (NYSE: MMC) rose."
+    assert repaired(blank, text, {"Marsh McLennan": "PERSON"}) == [("Marsh McLennan", "ORG")]
+    text = "Jane Smith (Photo: Getty) said Jane Smith would stay."  # not a ticker
+    assert set(repaired(blank, text, {"Jane Smith": "PERSON"})) == {("Jane Smith", "PERSON")}
+
+
 def test_pieces_of_a_long_text_agree_on_a_type():
     def entity(kind: str, name: str, starts: list[int]) -> Entity:
         return Entity(kind, name, [name], len(starts), 0.0, None,

@@ -31,6 +31,14 @@ ORG_AFTER = {
     "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
+# a stock ticker after a name, "Glencore (LON: GLEN)", "Stratasys (NASDAQ: SSYS)": a company
+EXCHANGES = {
+    "nyse", "nasdaq", "nasdaqgs", "nasdaqgm", "nasdaqcm", "amex", "nysearca", "nysemkt", "otc",
+    "otcqb", "otcqx", "otcmkts", "tsx", "tsxv", "cse", "asx", "lse", "lon", "aim", "xetra", "fra",
+    "etr", "euronext", "amsterdam", "epa", "bit", "six", "hkex", "hkg", "sgx", "nse", "bse",
+    "tyo", "tse", "krx", "sha", "she", "jse", "bmv", "bovespa", "moex", "tase", "nzx", "ams",
+}
+TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
 COMPASS = {"eastern", "western", "northern", "southern", "central", "north-eastern",
            "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
@@ -102,11 +110,19 @@ def _context_votes(span: Span) -> list[tuple[str, float]]:
         found.append(("PERSON", CONTEXT_VOTE))
     if after in ORG_AFTER:
         found.append(("ORG", CONTEXT_VOTE))
+    if _ticker_after(doc, span.end):
+        found.append(("ORG", TICKER_VOTE))
     if before in PLACE_BEFORE and vote_type(span) == PLACE:
         found.append((PLACE, CONTEXT_VOTE / 2))
     if before in COMPASS and doc[span.start - 1].is_lower:
         found.append((PLACE, CONTEXT_VOTE * 1.5))  # outweighs the mention's own vote
     return found
+
+
+def _ticker_after(doc: Doc, i: int) -> bool:
+    """Whether tokens i.. read "(EXCHANGE: TICKER" or "[EXCHANGE: TICKER"."""
+    return i + 2 < len(doc) and doc[i].text in {"(", "["} and doc[i + 2].text == ":" \
+        and doc[i + 1].lower_ in EXCHANGES
 
 
 def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames: set[str],
