@@ -119,9 +119,10 @@ def test_a_compass_word_or_a_state_name_makes_a_place(blank):
 def test_a_stock_ticker_after_a_name_makes_a_company(blank):
     text = ("Questor says sell Glencore (LON: GLEN). Glencore fell, and Glencore said it would "
             "cut debt; Mr Glasenberg said Glencore was sound.")
-    assert set(repaired(blank, text, {"Glencore": "PERSON"})) == {("Glencore", "ORG")}
+    assert set(repaired(blank, text, {"Glencore": "PERSON"})) == {("Glencore", "ORG"), ("LON", "ORG")}
     text = "Shares of Marsh McLennan (NYSE: MMC) rose."
-    assert repaired(blank, text, {"Marsh McLennan": "PERSON"}) == [("Marsh McLennan", "ORG")]
+    assert repaired(blank, text, {"Marsh McLennan": "PERSON"}) == [("Marsh McLennan", "ORG"),
+                                                                    ("NYSE", "ORG")]
     text = "Jane Smith (Photo: Getty) said Jane Smith would stay."  # not a ticker
     assert set(repaired(blank, text, {"Jane Smith": "PERSON"})) == {("Jane Smith", "PERSON")}
 

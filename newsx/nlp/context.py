@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import gazetteer
-from newsx.nlp.wordlists import LAW_WORDS
+from newsx.nlp.wordlists import EXCHANGE_NAMES, LAW_WORDS
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
@@ -17,6 +17,14 @@ DATELINE = re.compile(
     + MONTH + r"))|\s*[,(])",
     re.M,
 )
+
+
+def ticker_exchanges(doc: Doc) -> list[Span]:
+    """The stock exchange of a ticker, an organisation: "NYSE" in "(NYSE: MMC)", "LSE" in
+    "[LSE: GSK]"."""
+    return [Span(doc, i, i + 1, label="ORG") for i in range(1, len(doc) - 1)
+            if doc[i - 1].text in {"(", "["} and doc[i + 1].text == ":"
+            and doc[i].lower_ in EXCHANGE_NAMES and doc[i].text[:1].isupper()]
 
 
 def dateline_places(doc: Doc) -> list[Span]:

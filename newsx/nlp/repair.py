@@ -44,7 +44,7 @@ from newsx.nlp.boundaries import (
     with_particles,
     with_syllables,
 )
-from newsx.nlp.context import dateline_places, law_names
+from newsx.nlp.context import dateline_places, law_names, ticker_exchanges
 from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
 from newsx.nlp.phrases import PhraseIndex
 from newsx.nlp.wordlists import TARGET
@@ -126,6 +126,7 @@ class EntityRepair:
         if self.add_from_gazetteer:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
+            added += ticker_exchanges(doc) if self.on("one-type") else []
             kept = add(outside(kept, datelines), datelines + added)  # datelines win
         if self.propagate:
             kept = add(kept, propagate.acronyms(doc, kept))

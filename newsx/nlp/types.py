@@ -21,7 +21,7 @@ from typing import TypeAlias
 from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import Gazetteer, key
-from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
+from newsx.nlp.wordlists import EXCHANGES, HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
 
 Votes: TypeAlias = dict[str, float]
 PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
@@ -31,13 +31,6 @@ ORG_AFTER = {
     "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
-# a stock ticker after a name, "Glencore (LON: GLEN)", "Stratasys (NASDAQ: SSYS)": a company
-EXCHANGES = {
-    "nyse", "nasdaq", "nasdaqgs", "nasdaqgm", "nasdaqcm", "amex", "nysearca", "nysemkt", "otc",
-    "otcqb", "otcqx", "otcmkts", "tsx", "tsxv", "cse", "asx", "lse", "lon", "aim", "xetra", "fra",
-    "etr", "euronext", "amsterdam", "epa", "bit", "six", "hkex", "hkg", "sgx", "nse", "bse",
-    "tyo", "tse", "krx", "sha", "she", "jse", "bmv", "bovespa", "moex", "tase", "nzx", "ams",
-}
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
 COMPASS = {"eastern", "western", "northern", "southern", "central", "north-eastern",

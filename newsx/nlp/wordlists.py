@@ -106,6 +106,17 @@ CORP_SUFFIXES = {
 
 ORG_LAST_WORDS = ORG_WORDS | CORP_SUFFIXES
 
+# Stock exchanges as tickers name them; a ticker after a name makes it a company:
+# "Glencore (LON: GLEN)", "Stratasys (NASDAQ: SSYS)"
+EXCHANGES = {
+    "nyse", "nasdaq", "nasdaqgs", "nasdaqgm", "nasdaqcm", "amex", "nysearca", "nysemkt", "otc",
+    "otcqb", "otcqx", "otcmkts", "tsx", "tsxv", "cse", "asx", "lse", "lon", "aim", "xetra", "fra",
+    "etr", "euronext", "amsterdam", "epa", "bit", "six", "hkex", "hkg", "sgx", "nse", "bse",
+    "tyo", "tse", "krx", "sha", "she", "jse", "bmv", "bovespa", "moex", "tase", "nzx", "ams",
+}
+# the exchanges that are acronyms or brands, not towns: an organisation in "(NYSE: MMC)"
+EXCHANGE_NAMES = EXCHANGES - {"amsterdam", "six", "she", "sha", "bit", "aim"}
+
 # A name followed by one of these is the name of a law or treaty ("the New START treaty").
 # ("bill" is not one: "Treasury bill" does not make the Treasury a law)
 LAW_WORDS = {"treaty", "accord", "accords", "pact", "convention", "protocol", "act"}
