@@ -247,7 +247,7 @@ def train(args: argparse.Namespace) -> None:
     out = OUTPUT / args.out
     if out.exists():
         shutil.rmtree(out)
-    meta = {"name": "newsx_topics", "version": "0.3.0", "seed": args.seed, "C": args.c,
+    meta = {"name": "newsx_topics", "version": "0.3.1", "seed": args.seed, "C": args.c,
             "features": len(vocab), "positive": args.positive,
             "trained_on": "half" if args.holdout else "all"}
     model.save(out, meta)
