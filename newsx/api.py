@@ -81,7 +81,7 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
         record.id, repeated = unique(record.id)
         if repeated:
             warn(f"warning: {record.source}: {repeated}")
-        if record.language not in (None, "en"):
+        if record.language not in (None, "en") or keep.skips(record):
             _warn_language(record, keep, warn)
         if record.error is not None:
             seen = errors[(record.source, record.error.type)] = errors.get(
@@ -95,7 +95,8 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
 
 
 def _warn_language(record: Record, keep: RecordFilter, warn: Warn) -> None:
-    name = LANGUAGES.get(record.language or "", f"like language {record.language!r}")
+    name = {**LANGUAGES, "en": "English"}.get(record.language or "",
+                                              f"like language {record.language!r}")
     if keep.skips(record):
         warn(f"note: {record.id}: skipped: the text looks {name} ({record.language}), not one "
              f"of --languages {','.join(sorted(keep.languages))}")

@@ -102,6 +102,10 @@ def test_languages_skips_other_texts_and_says_so(runner: CliRunner, tmp_path: Pa
     analysed = run(runner, ["extract", "-f", "jsonl", "--languages", "de,en", str(texts)])
     assert all(json.loads(line)["entities"] for line in analysed.stdout.splitlines())
     assert "German" not in analysed.stderr  # asked for: no warning
+    rows = run(runner, ["extract", "-f", "csv", "--languages", "en", str(texts)]).stdout
+    assert "de,skipped,de," in rows
+    only_german = run(runner, ["extract", "-f", "jsonl", "--languages", "de", str(texts)])
+    assert "English (en), not one of --languages de" in only_german.stderr
     wrong = run(runner, ["extract", "--languages", "german", str(texts)])
     assert wrong.exit_code == 2 and "ISO 639-1" in wrong.stderr
 

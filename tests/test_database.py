@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 import pytest
 from fakes import fake_records
+from typer.testing import CliRunner
 
 from newsx.cli import app
 from newsx.records import Entity, Record
@@ -225,6 +226,9 @@ def test_an_older_database_is_upgraded_and_keeps_its_rows(tmp_path: Path, versio
         assert conn.execute("select count(*) from quotes").fetchone()[0] >= 0
     assert [r[0] for r in rows] == sorted([first.id, second.id])
     assert ("its language (de) ...", '["A. Writer"]') in [r[1:] for r in rows]
+    report = json.loads(CliRunner().invoke(app, ["report", str(db), "-f", "json"]).stdout)
+    assert report["articles"] == 1  # the skipped article is not counted
+
 
 
 def test_places_carry_geonames_points(nlp):

@@ -70,9 +70,10 @@ Encoding = Annotated[str | None, typer.Option(
 Quotes = Annotated[bool, typer.Option(
     "--quotes/--no-quotes", help="Keep who said what (quotations and their speakers).")]
 Languages = Annotated[str | None, typer.Option(
-    "--languages", help="Analyse only texts in these languages (ISO 639-1 codes, comma-"
-    "separated, such as en); the others get a record with their language and `skipped`, and "
-    "no entities or topics. Default: all, with a warning for those not in English.",
+    "--languages", help="Keep results only for texts in these languages (ISO 639-1 codes, "
+    "comma-separated, such as en); the others get a record with their language and `skipped`, "
+    "and no entities or topics (they are still read, so this saves no time). Default: all, "
+    "with a warning for those not in English.",
     show_default=False, metavar="CODES")]
 WithText = Annotated[bool, typer.Option(
     "--with-text", help="Put the text newsx read into each record (offsets index it).")]

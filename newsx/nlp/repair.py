@@ -21,7 +21,8 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
   and agencies named there are organisations;
 - boilerplate: lines such as "Read more", "Share this", "Sign up" and cookie banners give no
   entities;
-- one-type: one type per name in the article, from all its mentions (`types.py`).
+- one-type: one type per name in the article, from all its mentions (`types.py`), and the
+  exchange of a stock ticker an organisation ("NYSE" in "(NYSE: MMC)").
 Names found once are found again in the rest of the article ("Hoddle ... Hoddle said") when
 `propagate` is on (off by default: with newsx's own model it costs on news).
 """

@@ -32,6 +32,7 @@ def with_salience(entities: list[Entity], lead_chars: int = LEAD_CHARS,
                     if counted else 0.0)
     top = max(raws, default=1.0) or 1.0
     for e, raw in zip(entities, raws, strict=True):
-        e.salience = round(raw / top, 3)
+        # 0 is kept for names only in by-lines and credits (newsx report leaves them out)
+        e.salience = max(round(raw / top, 3), 0.001) if raw > 0 else 0.0
     entities.sort(key=lambda e: (-e.salience, e.mentions[0].start if e.mentions else 0))
     return entities

@@ -10,7 +10,7 @@ single feature (function words only) gets each label's base rate.
 
 The model (`LinearTopics`) is p = sigmoid(w . x + b) per label: logistic regression whose
 weights are already scaled by a Platt calibration fitted on held-out articles
-(training/train_topics.py), shipped as a compressed .npz (float16 weights, the vocabulary)
+(training/train_topics.py), shipped as an uncompressed .npz (float16 weights, the vocabulary)
 in models/topics/textcat_multilabel/model with the labels in .../cfg (JSON). Because it is
 linear, the words that pushed a topic are exact: weight x feature (`explain`).
 """

@@ -31,6 +31,7 @@ ORG_AFTER = {
     "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
+REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
 COMPASS = {"eastern", "western", "northern", "southern", "central", "north-eastern",
@@ -134,8 +135,7 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
         found.append((PLACE, NAME_VOTE))
     elif is_big_place(text):
         found.append((PLACE, NAME_VOTE / 2))
-    elif len(words) > 1 and any(c.feature_code == "ADM1" and not c.alternate
-                                for c in gaz.candidates(text)):
+    elif len(words) > 1 and _region_first(gaz, text):
         found.append((PLACE, NAME_VOTE))  # a state or province by its own name: "Tamil Nadu"
     if len(words) > 1 and words[-1].lower_.rstrip(".") in ORG_LAST_WORDS:
         found.append(("ORG", NAME_VOTE))
@@ -147,6 +147,16 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
             and place is None and not gaz.org(text) and not is_club(span, gaz):
         found.append(("PERSON", NAME_VOTE))  # "Novak Djokovic" after "Djokovic said"
     return found
+
+
+def _region_first(gaz: Gazetteer, text: str) -> bool:
+    """Whether a first-level region by its own name is what `text` most likely means (not a
+    town, nor a parish named after a saint beside towns of the name)."""
+    found = gaz.candidates(text)
+    if not found or text.split()[0].rstrip(".") in {"Saint", "St", "Sainte"}:
+        return False
+    best = found[0]
+    return best.feature_code == "ADM1" and not best.alternate and best.population >= REGION_PEOPLE
 
 
 def is_club(span: Span, gaz: Gazetteer) -> bool:

@@ -146,8 +146,8 @@ def interrupts_ignored() -> Iterator[None]:
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    finally:  # a handler set outside Python reads as None: put the default back then
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
 def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any]:

@@ -52,7 +52,7 @@ QUERIES: dict[str, dict[str, Any]] = {
         "sql": """select e.name, count(*) as articles, sum(ae.count) as mentions,
   round(avg(ae.salience), 3) as salience
 from article_entities ae join entities e on e.id = ae.entity_id
-where e.type = 'person'
+where e.type = 'person' and ae.salience > 0
 group by e.id order by articles desc, mentions desc limit 50""",
     },
     "who_with_whom": {

@@ -37,9 +37,12 @@ class Filters:
     until: str | None = None
     top: int = 10
 
-    def selection(self) -> tuple[str, list[Any]]:
-        """SQL selecting the ids of the articles the report covers, and its parameters."""
+    def selection(self, skipped_column: bool = True) -> tuple[str, list[Any]]:
+        """SQL selecting the ids of the articles the report covers (analysed: neither an error
+        nor skipped by --languages), and its parameters."""
         where, params = ["error IS NULL"], []
+        if skipped_column:  # a database of schema 1 or 2 has none
+            where.append("skipped IS NULL")
         if self.since:
             where.append("date >= ?")
             params.append(self.since)
@@ -170,7 +173,8 @@ def _select(conn: sqlite3.Connection, filters: Filters) -> int:
     if "articles" not in tables:
         raise UsageError("this database has no newsx tables: write one with "
                          "`newsx extract ... --db FILE` or `newsx load`")
-    sel, params = filters.selection()
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    sel, params = filters.selection("skipped" in columns)
     conn.execute("DROP TABLE IF EXISTS temp.sel")
     conn.execute(f"CREATE TEMP TABLE sel AS {sel}", params)
     conn.execute("CREATE INDEX temp.sel_id ON sel(id)")

@@ -82,11 +82,15 @@ class CsvWriter:
 
 
 def csv_rows(record: Record) -> list[dict[str, object]]:
-    """One CSV row per entity, topic and category of a record (an error record: one row)."""
+    """One CSV row per entity, topic and category of a record (an error record, or one
+    skipped by --languages: one row saying so)."""
     rows: list[dict[str, object]] = []
     if record.error is not None:
         rows.append({"id": record.id, "kind": "error", "type": record.error.type,
                      "detail": record.error.message})
+    if record.skipped is not None:
+        rows.append({"id": record.id, "kind": "skipped", "type": record.language or "",
+                     "detail": record.skipped})
     for e in record.entities:
         rows.append({"id": record.id, "kind": "entity", "type": e.type, "name": e.name,
                      "country": e.country or "", "count": e.count, "salience": e.salience,

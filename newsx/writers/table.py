@@ -36,6 +36,8 @@ class TableWriter:
             c.print(Text(record.id, style="dim"))
         if record.error is not None:
             c.print(Text(f"error: {record.error.type}: {record.error.message}", style="red"))
+        elif record.skipped is not None:
+            c.print(Text(f"skipped: {record.skipped}", style="yellow"))
         elif not record.entities and not record.topics:
             c.print(Text("no entities or topics found", style="dim"))
         else:
