@@ -36,6 +36,7 @@ __all__ = ["ExtractOptions", "ReportFilters", "Summary", "extract", "extract_int
 Warn = Callable[[str], None]
 REPEATS = 3  # errors of one kind in one file said in full; the rest counted
 LANGUAGES = {
+    "en": "English",
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
     "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
     "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish",
@@ -95,8 +96,7 @@ def extract(paths: Iterable[str], options: ExtractOptions | None = None,
 
 
 def _warn_language(record: Record, keep: RecordFilter, warn: Warn) -> None:
-    name = {**LANGUAGES, "en": "English"}.get(record.language or "",
-                                              f"like language {record.language!r}")
+    name = LANGUAGES.get(record.language or "", f"like language {record.language!r}")
     if keep.skips(record):
         warn(f"note: {record.id}: skipped: the text looks {name} ({record.language}), not one "
              f"of --languages {','.join(sorted(keep.languages))}")

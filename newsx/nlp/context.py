@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import gazetteer
-from newsx.nlp.wordlists import EXCHANGE_NAMES, LAW_WORDS
+from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
@@ -19,12 +19,17 @@ DATELINE = re.compile(
 )
 
 
+def exchange_at(doc: Doc, i: int, names: set[str] = EXCHANGES) -> bool:
+    """Whether token i is a stock exchange as a ticker names it: "(NYSE: MMC", "[LSE: GSK"."""
+    return 0 < i < len(doc) - 1 and doc[i - 1].text in {"(", "["} and doc[i + 1].text == ":" \
+        and doc[i].lower_ in names
+
+
 def ticker_exchanges(doc: Doc) -> list[Span]:
     """The stock exchange of a ticker, an organisation: "NYSE" in "(NYSE: MMC)", "LSE" in
     "[LSE: GSK]"."""
     return [Span(doc, i, i + 1, label="ORG") for i in range(1, len(doc) - 1)
-            if doc[i - 1].text in {"(", "["} and doc[i + 1].text == ":"
-            and doc[i].lower_ in EXCHANGE_NAMES and doc[i].text[:1].isupper()]
+            if exchange_at(doc, i, EXCHANGE_NAMES) and doc[i].text[:1].isupper()]
 
 
 def dateline_places(doc: Doc) -> list[Span]:

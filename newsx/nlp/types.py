@@ -20,8 +20,9 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span
 
+from newsx.nlp.context import exchange_at
 from newsx.nlp.gazetteer import Gazetteer, key
-from newsx.nlp.wordlists import EXCHANGES, HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
+from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
 
 Votes: TypeAlias = dict[str, float]
 PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
@@ -104,19 +105,13 @@ def _context_votes(span: Span) -> list[tuple[str, float]]:
         found.append(("PERSON", CONTEXT_VOTE))
     if after in ORG_AFTER:
         found.append(("ORG", CONTEXT_VOTE))
-    if _ticker_after(doc, span.end):
+    if exchange_at(doc, span.end + 1):  # a ticker after the name: "Glencore (LON: GLEN)"
         found.append(("ORG", TICKER_VOTE))
     if before in PLACE_BEFORE and vote_type(span) == PLACE:
         found.append((PLACE, CONTEXT_VOTE / 2))
     if before in COMPASS and doc[span.start - 1].is_lower:
         found.append((PLACE, CONTEXT_VOTE * 1.5))  # outweighs the mention's own vote
     return found
-
-
-def _ticker_after(doc: Doc, i: int) -> bool:
-    """Whether tokens i.. read "(EXCHANGE: TICKER" or "[EXCHANGE: TICKER"."""
-    return i + 2 < len(doc) and doc[i].text in {"(", "["} and doc[i + 2].text == ":" \
-        and doc[i + 1].lower_ in EXCHANGES
 
 
 def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames: set[str],
