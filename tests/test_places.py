@@ -142,12 +142,25 @@ def test_a_teams_place_word_is_not_geocoded(pipes, text, ents, word):
     assert (e.geonames_id, e.lat, e.lon, e.admin1) == (None, None, None, None)
 
 
-def test_a_country_gets_its_reference_point_not_a_population_centre(pipes):
-    _, after = _run(pipes, "Russia and China signed the deal.", [("Russia", "GPE"),
-                                                                   ("China", "GPE")])
+def test_a_country_gets_geonames_point_not_a_population_or_area_centre(pipes):
+    text = "Russia, Canada and the United States signed the deal."
+    _, after = _run(pipes, text, [("Russia", "GPE"), ("Canada", "GPE"),
+                                  ("the United States", "GPE")])
     russia = after["Russia"]
     assert russia.geonames_id == 2017370 and (russia.lat, russia.lon) == (60.0, 100.0)
     assert russia.admin1 is None
+    # GeoNames' points, not the area centres (38, -97 and 60, -95) of other conventions
+    assert (after["the United States"].lat, after["the United States"].lon) == (39.76, -98.5)
+    assert (after["Canada"].lat, after["Canada"].lon) == (60.11, -113.64)
+
+
+def test_a_name_without_candidates_takes_a_plain_focus_country(pipes):
+    text = ("Farmers near Toomevarragh met in Dublin. Cork, Limerick and Galway sent people, "
+            "as did Paris, Texas and Madrid.")
+    ents = [("Toomevarragh", "GPE"), ("Dublin", "GPE"), ("Cork", "GPE"), ("Limerick", "GPE"),
+            ("Galway", "GPE"), ("Paris", "GPE"), ("Texas", "GPE"), ("Madrid", "GPE")]
+    _, after = _run(pipes, text, ents)
+    assert after["Toomevarragh"].country == "IE" and after["Toomevarragh"].lat is None
 
 
 @pytest.fixture(scope="module")

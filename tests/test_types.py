@@ -116,6 +116,27 @@ def test_a_compass_word_or_a_state_name_makes_a_place(blank):
     assert ("Hidalgo", "PERSON") in repaired(blank, text, {"Hidalgo": "PERSON"})
 
 
+def test_a_region_named_often_is_a_place_however_often_the_model_says_person(blank):
+    text = ("Tamil Nadu moved the court on Saturday. Tamil Nadu said the water was owed, and "
+            "Tamil Nadu accused the Centre. Tamil Nadu will appeal.")
+    assert set(repaired(blank, text, {"Tamil Nadu": "PERSON"})) == {("Tamil Nadu", "GPE")}
+
+
+def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
+    text = "In Cirencester, the road closed. Shops in Cirencester were quiet."
+    assert set(repaired(blank, text, {"Cirencester": "PERSON"})) == {("Cirencester", "GPE")}
+    text = "A brewery in Klamath Falls, Oregon, heats its water. Klamath Falls charges for it."
+    got = repaired(blank, text, {"Klamath Falls": "PERSON", "Oregon": "GPE"})
+    assert ("Klamath Falls", "GPE") in got and ("Klamath Falls", "PERSON") not in got
+    text = "Trips to Saipan, Guam and Alaska. Saipan agreed."  # "to" is no evidence
+    assert ("Saipan", "PERSON") in repaired(blank, text, {"Saipan": "PERSON"})
+    text = "In Hayes's view, the deal was done; in Hayes's words, over."  # possessives
+    assert ("Hayes", "PERSON") in repaired(blank, text, {"Hayes": "PERSON"})
+    text = "In Smithfield Wexley, they met. Smithfield Wexley said no."  # no such place
+    assert ("Smithfield Wexley", "PERSON") in repaired(blank, text,
+                                                        {"Smithfield Wexley": "PERSON"})
+
+
 def test_a_stock_ticker_after_a_name_makes_a_company(blank):
     text = ("Questor says sell Glencore (LON: GLEN). Glencore fell, and Glencore said it would "
             "cut debt; Mr Glasenberg said Glencore was sound.")

@@ -35,7 +35,7 @@ class Weights:
     alternate: float = 3.0  # minus this when the name is only an alternate name
     state_town: float = 4.0  # minus this for a town named like a region ten times its size
     smooth: float = 1.0  # added to the weight of the other places when taking shares
-    focus_unknown: float = 0.5  # a name without candidates: the focus country above this share
+    focus_unknown: float = 0.2  # a name without candidates: the focus country from this share
 
 
 @dataclass

@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Span
 
 from newsx.nlp.context import exchange_at
 from newsx.nlp.gazetteer import Gazetteer, key
+from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
+from newsx.records import Mention
 
 Votes: TypeAlias = dict[str, float]
 PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
@@ -32,6 +34,10 @@ ORG_AFTER = {
     "llc", "spokesman", "spokeswoman", "spokesperson", "ceo", "subsidiary", "stake", "brand",
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
+# before a name the model calls a person or organisation, the words that make a known
+# place's name that place ("in Cirencester", "into Anfield"); "from", "to" and "at" come
+# before people and companies too
+PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside"}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
@@ -65,6 +71,8 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         given[name][vote_type(span)] += 1
         for label, weight in _context_votes(span):
             votes[name][label] += weight
+        if vote_type(span) != PLACE:
+            votes[name][PLACE] += _placed(span, gaz)
     surnames = {s[-1].text for s in spans if _full_name(s)}
     people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
     firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
@@ -131,7 +139,9 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
     elif is_big_place(text):
         found.append((PLACE, NAME_VOTE / 2))
     elif len(words) > 1 and _region_first(gaz, text):
-        found.append((PLACE, NAME_VOTE))  # a state or province by its own name: "Tamil Nadu"
+        # a state or province by its own name ("Tamil Nadu"), however often the model
+        # calls it a person
+        found.append((PLACE, NAME_VOTE + mentions))
     if len(words) > 1 and words[-1].lower_.rstrip(".") in ORG_LAST_WORDS:
         found.append(("ORG", NAME_VOTE))
     if is_club(span, gaz):
@@ -142,6 +152,23 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
             and place is None and not gaz.org(text) and not is_club(span, gaz):
         found.append(("PERSON", NAME_VOTE))  # "Novak Djokovic" after "Djokovic said"
     return found
+
+
+def _placed(span: Span, gaz: Gazetteer) -> float:
+    """How strongly the words around a mention the model calls a person or an organisation
+    place it, when the gazetteer knows a place of that name: "in Klamath Falls" and
+    "Klamath Falls, Oregon" (a state or country after a comma) each outweigh the mention's own
+    vote; "in Jordan's view" nothing."""
+    doc: Doc = span.doc
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if after in {"'s", "\u2019s"} or not gaz.candidates(span.text):
+        return 0.0
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    weight = CONTEXT_VOTE * 1.5 if before in PLACED_AFTER else 0.0
+    at = Mention(span.start_char, span.end_char, span.text, span.label_)
+    if after == "," and container_after(doc, at, gaz) is not None:
+        weight += CONTEXT_VOTE * 1.5
+    return weight
 
 
 def _region_first(gaz: Gazetteer, text: str) -> bool:
