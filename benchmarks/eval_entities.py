@@ -16,7 +16,7 @@ of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
                newsx.nlp.repair.RULES: particles, cuts, long-names, pairs, retype, laws,
                events, job-titles, openers, credits, boilerplate, one-type, datelines,
-               gazetteer; the former names types and false are accepted too);
+               gazetteer, acronyms; the former names types and false are accepted too);
                `--variants audit` runs full and every no-RULE
   no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.nlp.reflow off)
 --wrap N hard-wraps every document at N columns first, as wire copy and plain-text archives are:

@@ -42,8 +42,8 @@ class Entity(msgspec.Struct):
     mentions: Annotated[list[Mention], D("Each place the text names it (empty with "
                                          "--no-mentions).")]
     geonames_id: Annotated[int | None, D("The place's GeoNames id; null when unsure.")] = None
-    lat: Annotated[float | None, D("Latitude of the place's point (GeoNames' own for a city; "
-                                   "an area centre for a country or region).")] = None
+    lat: Annotated[float | None, D("Latitude of the place's point (GeoNames' own for a city "
+                                   "or a country; an area centre for a region).")] = None
     lon: Annotated[float | None, D("Longitude of the place's point.")] = None
     admin1: Annotated[str | None, D("GeoNames first-level region code, such as US.CA.")] = None
 

@@ -163,6 +163,19 @@ def test_a_name_without_candidates_takes_a_plain_focus_country(pipes):
     assert after["Toomevarragh"].country == "IE" and after["Toomevarragh"].lat is None
 
 
+def test_names_of_one_place_are_one_entity(pipes):
+    text = "Senators met in Washington, D.C., and in Santa Fe, New Mexico. New Mexico voted."
+    ents = [("Washington", "GPE"), ("D.C.", "GPE"), ("Santa Fe", "GPE"), ("New Mexico", "GPE"),
+            ("New Mexico", "GPE")]
+    doc = _doc(pipes[1], text, ents)
+    places = [e for e in doc._.newsx_entities if e.type == "place"]
+    ids = [e.geonames_id for e in places if e.geonames_id]
+    assert len(ids) == len(set(ids))
+    dc = next(e for e in places if "D.C." in e.aliases)
+    assert dc.name == "Washington" and dc.count == 2 and dc.aliases == ["Washington", "D.C."]
+    assert max(e.salience for e in places) == 1.0
+
+
 @pytest.fixture(scope="module")
 def real() -> Language:
     """The default pipeline (model included), whose newsx_places resolves places."""

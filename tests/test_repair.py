@@ -20,7 +20,9 @@ def test_span_across_line_break_is_cut(blank):
     words = ["Sami", "Aboudi", "\n", "AL-RAM", ",", "West", "Bank"]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE"]
     spaces = [True, False, False, False, True, True, False]
-    assert repair(blank, words, ents, spaces) == [("Sami Aboudi", "PERSON"), ("West Bank", "GPE")]
+    # the by-line's name ends at the line break; the dateline's town is a place ("X, West Bank")
+    assert repair(blank, words, ents, spaces) == [("Sami Aboudi", "PERSON"), ("AL-RAM", "GPE"),
+                                                  ("West Bank", "GPE")]
 
 
 def test_titles_determiners_and_possessives_are_trimmed(blank):
@@ -120,6 +122,23 @@ def test_acronym_defined_in_parentheses_is_found_again(blank):
     ents = ["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 9
     assert repair(blank, words, ents) == [("Kurdistan Democratic Party", "ORG"), ("KDP", "ORG"),
                                           ("KDP", "ORG")]
+
+
+def test_an_acronym_that_spells_its_name_is_found_again_without_propagation(blank):
+    words = ["The", "Reserve", "Bank", "of", "India", "(", "RBI", ")", "wrote", ".", "The",
+             "RBI", "said", "no", ".", "Acme", "Group", "(", "XYZ", ")", "sells", "XYZ", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 10 + ["B-ORG", "I-ORG"] + ["O"] * 6
+    assert repair(blank, words, ents, propagate=False) == [
+        ("Reserve Bank of India", "ORG"), ("RBI", "ORG"), ("RBI", "ORG"), ("Acme Group", "ORG")]
+
+
+def test_dateline_places_before_a_dash_or_a_region(blank):
+    doc = blank("TORONTO \u2014 A man sued the city.\nCAMP MURRAY, Wash. - Troops trained.\n"
+                "NOTICE - nothing here.")
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
+    got = [(e.text, e.label_) for e in component(doc).ents]
+    assert ("TORONTO", "GPE") in got and ("CAMP MURRAY", "GPE") in got
+    assert not any(text == "NOTICE" for text, _ in got)
 
 
 def test_demonyms_numbers_and_spaced_dashes(blank):

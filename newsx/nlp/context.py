@@ -8,13 +8,14 @@ from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import gazetteer
 from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
+from newsx.records import Mention
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
     r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
-    + MONTH + r"))|\s*[,(])",
+    + MONTH + r"))|\s*[,(]|\s+[\u2014\u2013-]\s)",
     re.M,
 )
 
@@ -33,10 +34,12 @@ def ticker_exchanges(doc: Doc) -> list[Span]:
 
 
 def dateline_places(doc: Doc) -> list[Span]:
-    """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -"."""
+    """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -",
+    "TORONTO \u2014", and one the gazetteer does not know before its region: "CAMP MURRAY,
+    Wash. -"."""
     found = []
     for m in DATELINE.finditer(doc.text):
-        dated = m.group("date") is not None
+        dated = m.group("date") is not None or _state_after(doc, m.end("places"))
         offset = m.start("places")
         for part in re.finditer(r"[^/]+", m.group("places")):
             name = part.group().strip()
@@ -45,6 +48,14 @@ def dateline_places(doc: Doc) -> list[Span]:
             if span is not None and (dated or gazetteer().place(name) is not None):
                 found.append(span)
     return found
+
+
+def _state_after(doc: Doc, end: int) -> bool:
+    """Whether a comma and a region or country ("Wash.", "Nova Scotia", "Afghanistan")
+    follow character `end`."""
+    from newsx.nlp.places_context import container_after
+
+    return container_after(doc, Mention(end, end, "", "GPE"), gazetteer()) is not None
 
 
 def starts_line(span: Span) -> bool:

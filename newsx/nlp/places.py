@@ -36,6 +36,7 @@ from newsx.nlp.places_context import (
     speaker_like,
 )
 from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, prior
+from newsx.nlp.salience import with_salience
 from newsx.records import Entity
 
 MIN_POPULATION = 15_000
@@ -78,6 +79,7 @@ class PlaceResolver:
         evidence = self._evidence(items)
         for i, item in enumerate(items):
             self._resolve(i, item, evidence)
+        doc._.newsx_entities = merge_same_places(entities, doc._.get("newsx_credits") or [])
         return doc
 
     def _item(self, doc: Doc, entity: Entity) -> Item:
@@ -111,7 +113,9 @@ class PlaceResolver:
                     continue
                 it.inside.append(box)
                 codes = {c.admin1 for c in it.options}
-                fits = [r for r in box.regions if r.code in codes]
+                # a place the gazetteer does not know lies in the one region named after it
+                fits = [r for r in box.regions if r.code in codes or (
+                    not it.options and len(box.regions) == 1)]
                 y = next((v for (s, e), v in at.items() if s <= box.start < e), None)
                 if y is not None and y is not it and fits:
                     y.region = fits[0]
@@ -166,7 +170,8 @@ class PlaceResolver:
             e.name = item.region.name
             return
         if not item.options:  # no GeoNames place of that name: its country at most
-            country = e.country
+            country = e.country or next((b.country or b.regions[0].code.split(".")[0]
+                                         for b in item.inside if b.country or b.regions), None)
             if country is None and self.w.focus_unknown and not item.person:
                 top = max(ev.countries, key=lambda c: (ev.countries[c], c), default=None)
                 if top and ev.share(i, top) >= self.w.focus_unknown:
@@ -222,6 +227,27 @@ class PlaceResolver:
         fits = any(cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
                    for box in item.inside)
         return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)
+
+
+def merge_same_places(entities: list[Entity], credits: list[tuple[int, int]]) -> list[Entity]:
+    """One entity per GeoNames place: "Washington" and the "D.C." after it, "New Mexico" and
+    "N.M.", "Benue" and "Benue State" resolved to the same place are one entity, named as
+    the more often named one, with their mentions together and salience set again."""
+    by_id: dict[int, Entity] = {}
+    out: list[Entity] = []
+    for e in entities:
+        first = by_id.get(e.geonames_id) if e.type == "place" and e.geonames_id else None
+        if first is None:
+            if e.type == "place" and e.geonames_id:
+                by_id[e.geonames_id] = e
+            out.append(e)
+            continue
+        if (e.count, len(e.name)) > (first.count, len(first.name)):
+            first.name = e.name
+        first.mentions = sorted([*first.mentions, *e.mentions], key=lambda m: m.start)
+        first.aliases = list(dict.fromkeys([*first.aliases, *e.aliases]))
+        first.count += e.count
+    return out if len(out) == len(entities) else with_salience(out, credits=credits)
 
 
 def _apart(a: Candidate, b: Candidate) -> bool:

@@ -14,14 +14,39 @@ Form = tuple[str, ...]
 
 
 def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """An acronym defined in parentheses after a name: "Kurdistan Democratic Party (KDP)"."""
+    """An acronym defined in parentheses after a name ("Kurdistan Democratic Party (KDP)"),
+    when its letters are the name's, in order and from its first letter; and the acronym's
+    later mentions that no name covers ("... the KDP said")."""
     found = []
+    defined: dict[str, str] = {}
     for span in spans:
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             acro = doc[span.end + 1]
-            if acronym(acro.text) and len(span) > 1:
+            letters = acronym(acro.text)
+            if letters and len(span) > 1 and _spells(letters, span.text):
                 found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
+                defined.setdefault(acro.text, span.label_)
+    if defined:
+        taken = {i for s in [*spans, *found] for i in range(s.start, s.end)}
+        found += [Span(doc, t.i, t.i + 1, label=defined[t.text]) for t in doc
+                  if t.text in defined and t.i not in taken]
     return found
+
+
+def _spells(letters: str, name: str) -> bool:
+    """Whether `letters` are initials of `name`'s words, or at least letters of it in order
+    starting with its first: "RBI" of "Reserve Bank of India", "NASA" of "National
+    Aeronautics and Space Administration"."""
+    text = name.casefold()
+    if not text or text[0] != letters[0].casefold():
+        return False
+    at = 0
+    for ch in letters.casefold():
+        at = text.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def repeats(doc: Doc, spans: list[Span], model: list[Span]) -> list[Span]:

@@ -12,6 +12,8 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
 - retype: types the gazetteer and the article's other names make clear, mention by mention
   (`retype.py`; formerly "types");
 - datelines, gazetteer: dateline places and gazetteer names the model missed are added;
+- acronyms: an acronym defined after its name ("Reserve Bank of India (RBI)") takes the
+  name's type, there and wherever else it stands alone;
 - laws: names of laws and treaties ("the New START treaty") are no entities anywhere;
 - events, job-titles: events ("the Geneva Summit") and job titles ("Adviser for National
   Security") tagged as names are dropped (`notnames.py`; the two were the rule "false");
@@ -51,7 +53,7 @@ from newsx.nlp.phrases import PhraseIndex
 from newsx.nlp.wordlists import TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
-         "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer")
+         "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer", "acronyms")
 # former names of rules, still accepted by `skip`
 RULE_ALIASES = {"types": ("retype",), "false": ("events", "job-titles")}
 
@@ -122,15 +124,16 @@ class EntityRepair:
         return spans
 
     def additions(self, doc: Doc, kept: list[Span], model: list[Span]) -> list[Span]:
-        """Names the model missed: dateline places, gazetteer names and, with `propagate`,
-        acronyms and repeated names."""
+        """Names the model missed: dateline places, gazetteer names, defined acronyms and,
+        with `propagate`, repeated names."""
         if self.add_from_gazetteer:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
             kept = add(outside(kept, datelines), datelines + added)  # datelines win
-        if self.propagate:
+        if self.on("acronyms") or self.propagate:
             kept = add(kept, propagate.acronyms(doc, kept))
+        if self.propagate:
             kept = add(kept, propagate.repeats(doc, kept, model=model))
         return kept
 
