@@ -17,6 +17,12 @@ import pytest
 NEWSX = [sys.executable, "-m", "newsx"]
 
 
+def _interactive() -> None:
+    """A child as a terminal starts it: Ctrl-C not ignored (a background job's shell, such as
+    `nohup ... &`, starts children with SIGINT ignored, which newsx keeps, as it should)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_reader_closing_the_pipe_ends_quietly(tmp_path: Path, summit: Path):
     inputs = [str(summit)] * 200
     proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "--batch-size", "1", *inputs],
@@ -31,7 +37,8 @@ def test_reader_closing_the_pipe_ends_quietly(tmp_path: Path, summit: Path):
 
 def test_ctrl_c_exits_130_without_traceback():
     proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_interactive)
     proc.stdin.write(b'{"text": "Paris"}\n')
     proc.stdin.flush()
     time.sleep(4)  # loading the model and waiting on stdin
@@ -102,7 +109,8 @@ def test_ctrl_c_under_local_dask_workers_prints_no_worker_tracebacks(tmp_path: P
         for i in range(400)), encoding="utf-8")
     proc = subprocess.Popen([*NEWSX, "extract", "-f", "jsonl", "--batch-size", "1",
                              "--scheduler", "local:2", str(articles)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_interactive)
     readline(proc.stdout, 120)  # the workers are running
     os.killpg(proc.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches the whole group
     _, err = proc.communicate(timeout=120)
