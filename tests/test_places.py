@@ -176,6 +176,16 @@ def test_names_of_one_place_are_one_entity(pipes):
     assert max(e.salience for e in places) == 1.0
 
 
+def test_an_unknown_place_before_an_ambiguous_region_keeps_the_article_s_reading(pipes):
+    text = "Digs near Dmanisi, Georgia, found bones. Officials in Tbilisi said Georgia hopes so."
+    ents = [("Dmanisi", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE"), ("Georgia", "GPE")]
+    _, after = _run(pipes, text, ents)
+    assert after["Georgia"].country == "GE" and after["Dmanisi"].country == "GE"
+    text = "Troops trained at Camp Murrayfield, Wash., on Monday."
+    _, after = _run(pipes, text, [("Camp Murrayfield", "GPE"), ("Wash.", "GPE")])
+    assert after["Camp Murrayfield"].country == "US" and after["Wash."].admin1 == "US.WA"
+
+
 @pytest.fixture(scope="module")
 def real() -> Language:
     """The default pipeline (model included), whose newsx_places resolves places."""
@@ -184,6 +194,17 @@ def real() -> Language:
     nlp = load_pipeline()
     assert "newsx_places" in nlp.pipe_names
     return nlp
+
+
+def test_a_long_text_has_one_entity_per_place(real):
+    from newsx.run.core import analyse_long
+
+    text = ("Officials met in Santa Fe, New Mexico, on Monday to talk about water.\n\n"
+            + "The meeting went on for hours and nobody agreed on anything that day.\n\n" * 3
+            + "Voters in Albuquerque, N.M., agreed with them later.")
+    result = analyse_long(real, text, piece_chars=120)
+    ids = [e.geonames_id for e in result.entities if e.type == "place" and e.geonames_id]
+    assert len(ids) == len(set(ids)) and len(ids) >= 2
 
 
 def test_with_the_model(real):

@@ -122,6 +122,12 @@ def test_a_region_named_often_is_a_place_however_often_the_model_says_person(bla
     assert set(repaired(blank, text, {"Tamil Nadu": "PERSON"})) == {("Tamil Nadu", "GPE")}
 
 
+def test_a_region_named_like_a_player_s_family_name_stays_his(blank):
+    text = "Defender Miguel San Martin scored. San Martin said so, and San Martin smiled."
+    got = repaired(blank, text, {"Miguel San Martin": "PERSON", "San Martin": "PERSON"})
+    assert {label for _, label in got} == {"PERSON"}
+
+
 def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
     text = "In Cirencester, the road closed. Shops in Cirencester were quiet."
     assert set(repaired(blank, text, {"Cirencester": "PERSON"})) == {("Cirencester", "GPE")}

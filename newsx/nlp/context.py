@@ -15,9 +15,12 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
     r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
-    + MONTH + r"))|\s*[,(]|\s+[\u2014\u2013-]\s)",
+    + MONTH + r"))|(?P<dash>\s*(?:--|[\u2014\u2013])\s*|\s+-\s)|\s*[,(])",
     re.M,
 )
+# after "X, Y" of a dateline: its dash, agency or date ("CAMP MURRAY, Wash. -")
+AFTER_REGION = re.compile(r"\s*(?:--|[-\u2014\u2013(]|,?\s*" + MONTH + ")")
+DASH_CITY_PEOPLE = 100_000  # "TORONTO —" undated: a city this big, not "POLICE -" or "MARCH -"
 
 
 def exchange_at(doc: Doc, i: int, names: set[str] = EXCHANGES) -> bool:
@@ -34,28 +37,33 @@ def ticker_exchanges(doc: Doc) -> list[Span]:
 
 
 def dateline_places(doc: Doc) -> list[Span]:
-    """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -",
-    "TORONTO \u2014", and one the gazetteer does not know before its region: "CAMP MURRAY,
-    Wash. -"."""
+    """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -", a big
+    city or a country before a dash ("TORONTO \u2014"), and a place the gazetteer does not
+    know before its region and a dash ("CAMP MURRAY, Wash. -")."""
     found = []
     for m in DATELINE.finditer(doc.text):
-        dated = m.group("date") is not None or _state_after(doc, m.end("places"))
+        dated = m.group("date") is not None or _region_after(doc, m.end("places"))
         offset = m.start("places")
         for part in re.finditer(r"[^/]+", m.group("places")):
             name = part.group().strip()
             start = offset + part.start()
             span = doc.char_span(start, start + len(name), label="GPE")
-            if span is not None and (dated or gazetteer().place(name) is not None):
+            place = gazetteer().place(name)
+            if m.group("dash") is not None and not dated and place is not None and \
+                    place.kind == "city" and place.population < DASH_CITY_PEOPLE:
+                continue
+            if span is not None and (dated or place is not None):
                 found.append(span)
     return found
 
 
-def _state_after(doc: Doc, end: int) -> bool:
-    """Whether a comma and a region or country ("Wash.", "Nova Scotia", "Afghanistan")
-    follow character `end`."""
+def _region_after(doc: Doc, end: int) -> bool:
+    """Whether a comma, a region or country ("Wash.", "Nova Scotia", "Afghanistan") and a
+    dateline's dash, agency or date follow character `end`."""
     from newsx.nlp.places_context import container_after
 
-    return container_after(doc, Mention(end, end, "", "GPE"), gazetteer()) is not None
+    box = container_after(doc, Mention(end, end, "", "GPE"), gazetteer())
+    return box is not None and AFTER_REGION.match(doc.text, box.end) is not None
 
 
 def starts_line(span: Span) -> bool:

@@ -35,8 +35,9 @@ from newsx.nlp.places_context import (
     person_like,
     speaker_like,
 )
+from newsx.nlp.places_merge import merge_same_places
 from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, prior
-from newsx.nlp.salience import with_salience
+from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS
 from newsx.records import Entity
 
 MIN_POPULATION = 15_000
@@ -63,8 +64,10 @@ class PlaceResolver:
     """The newsx_places component: see the module docstring."""
 
     def __init__(self, name: str, min_population: int = MIN_POPULATION,
-                 margin: float = MARGIN, weights: Weights | None = None) -> None:
+                 margin: float = MARGIN, weights: Weights | None = None,
+                 lead_chars: int = LEAD_CHARS, lead_bonus: float = LEAD_BONUS) -> None:
         self.name = name
+        self.lead_chars, self.lead_bonus = lead_chars, lead_bonus  # newsx_entities' salience
         self.min_population = min_population
         self.margin = margin
         self.w = weights or Weights()
@@ -79,7 +82,8 @@ class PlaceResolver:
         evidence = self._evidence(items)
         for i, item in enumerate(items):
             self._resolve(i, item, evidence)
-        doc._.newsx_entities = merge_same_places(entities, doc._.get("newsx_credits") or [])
+        doc._.newsx_entities = merge_same_places(entities, doc._.get("newsx_credits") or [],
+                                                 self.lead_chars, self.lead_bonus)
         return doc
 
     def _item(self, doc: Doc, entity: Entity) -> Item:
@@ -113,9 +117,11 @@ class PlaceResolver:
                     continue
                 it.inside.append(box)
                 codes = {c.admin1 for c in it.options}
-                # a place the gazetteer does not know lies in the one region named after it
+                # a place the gazetteer does not know lies in the region named after it, when
+                # that name means one region and no country ("CAMP MURRAY, Wash.", not
+                # "Dmanisi, Georgia")
                 fits = [r for r in box.regions if r.code in codes or (
-                    not it.options and len(box.regions) == 1)]
+                    not it.options and len(box.regions) == 1 and box.country is None)]
                 y = next((v for (s, e), v in at.items() if s <= box.start < e), None)
                 if y is not None and y is not it and fits:
                     y.region = fits[0]
@@ -170,8 +176,7 @@ class PlaceResolver:
             e.name = item.region.name
             return
         if not item.options:  # no GeoNames place of that name: its country at most
-            country = e.country or next((b.country or b.regions[0].code.split(".")[0]
-                                         for b in item.inside if b.country or b.regions), None)
+            country = e.country or next(filter(None, map(_box_country, item.inside)), None)
             if country is None and self.w.focus_unknown and not item.person:
                 top = max(ev.countries, key=lambda c: (ev.countries[c], c), default=None)
                 if top and ev.share(i, top) >= self.w.focus_unknown:
@@ -229,25 +234,11 @@ class PlaceResolver:
         return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)
 
 
-def merge_same_places(entities: list[Entity], credits: list[tuple[int, int]]) -> list[Entity]:
-    """One entity per GeoNames place: "Washington" and the "D.C." after it, "New Mexico" and
-    "N.M.", "Benue" and "Benue State" resolved to the same place are one entity, named as
-    the more often named one, with their mentions together and salience set again."""
-    by_id: dict[int, Entity] = {}
-    out: list[Entity] = []
-    for e in entities:
-        first = by_id.get(e.geonames_id) if e.type == "place" and e.geonames_id else None
-        if first is None:
-            if e.type == "place" and e.geonames_id:
-                by_id[e.geonames_id] = e
-            out.append(e)
-            continue
-        if (e.count, len(e.name)) > (first.count, len(first.name)):
-            first.name = e.name
-        first.mentions = sorted([*first.mentions, *e.mentions], key=lambda m: m.start)
-        first.aliases = list(dict.fromkeys([*first.aliases, *e.aliases]))
-        first.count += e.count
-    return out if len(out) == len(entities) else with_salience(out, credits=credits)
+def _box_country(box: Container) -> str | None:
+    """The one country that the Y of "X, Y" names or lies in, else None ("Punjab": India or
+    Pakistan; "Georgia": the country or the US state)."""
+    countries = {r.code.split(".")[0] for r in box.regions} | ({box.country} - {None})
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _apart(a: Candidate, b: Candidate) -> bool:
@@ -279,4 +270,6 @@ def make_places(nlp: Language, name: str, min_population: int, margin: float) ->
     margin: the score by which the best candidate must beat one in another country or over
     161 km away, else the place gets no point.
     """
-    return PlaceResolver(name, min_population, margin)
+    merger = nlp.get_pipe("newsx_entities") if "newsx_entities" in nlp.pipe_names else None
+    lead = (getattr(merger, "lead_chars", LEAD_CHARS), getattr(merger, "lead_bonus", LEAD_BONUS))
+    return PlaceResolver(name, min_population, margin, lead_chars=lead[0], lead_bonus=lead[1])

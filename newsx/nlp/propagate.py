@@ -4,32 +4,41 @@ and the later mentions of names the model found once ("Hoddle ... Hoddle said").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from newsx.nlp.bylines import AGENCIES
 from newsx.nlp.context import caps_context, starts_line
 from newsx.nlp.wordlists import NO_PROPAGATE, acronym
 
 Form = tuple[str, ...]
 
 
-def acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+def acronyms(doc: Doc, spans: list[Span], others: Sequence[Span] = ()) -> list[Span]:
     """An acronym defined in parentheses after a name ("Kurdistan Democratic Party (KDP)"),
-    when its letters are the name's, in order and from its first letter; and the acronym's
-    later mentions that no name covers ("... the KDP said")."""
+    when its letters are the name's, in order and from its first letter; and its later
+    mentions that no name (of `spans`, or of `others`: the model's other entities) covers,
+    outside lines in capitals. Not an acronym that is a word ("US", "OR") or an agency
+    ("AP")."""
     found = []
-    defined: dict[str, str] = {}
+    defined: dict[str, tuple[str, int]] = {}  # acronym -> label, where it was defined
     for span in spans:
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             acro = doc[span.end + 1]
             letters = acronym(acro.text)
             if letters and len(span) > 1 and _spells(letters, span.text):
                 found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
-                defined.setdefault(acro.text, span.label_)
+                if not acro.is_stop and acro.lower_ not in AGENCIES:
+                    defined.setdefault(acro.text, (span.label_, acro.i))
     if defined:
-        taken = {i for s in [*spans, *found] for i in range(s.start, s.end)}
-        found += [Span(doc, t.i, t.i + 1, label=defined[t.text]) for t in doc
-                  if t.text in defined and t.i not in taken]
+        taken = {i for s in [*spans, *others, *found] for i in range(s.start, s.end)}
+        for t in doc:
+            label, at = defined.get(t.text, ("", len(doc)))
+            if t.i > at and t.i not in taken:
+                span = Span(doc, t.i, t.i + 1, label=label)
+                if not caps_context(span):
+                    found.append(span)
     return found
 
 

@@ -132,7 +132,8 @@ class EntityRepair:
             added += ticker_exchanges(doc) if self.on("one-type") else []
             kept = add(outside(kept, datelines), datelines + added)  # datelines win
         if self.on("acronyms") or self.propagate:
-            kept = add(kept, propagate.acronyms(doc, kept))
+            others = [e for e in model if e.label_ not in TARGET]  # "the ITA Award", a work
+            kept = add(kept, propagate.acronyms(doc, kept, others))
         if self.propagate:
             kept = add(kept, propagate.repeats(doc, kept, model=model))
         return kept

@@ -35,7 +35,7 @@ ORG_AFTER = {
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # before a name the model calls a person or organisation, the words that make a known
-# place's name that place ("in Cirencester", "into Anfield"); "from", "to" and "at" come
+# place's name that place ("in Cirencester", "near Klamath Falls"); "from", "to" and "at" come
 # before people and companies too
 PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside"}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
@@ -74,6 +74,8 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         if vote_type(span) != PLACE:
             votes[name][PLACE] += _placed(span, gaz)
     surnames = {s[-1].text for s in spans if _full_name(s)}
+    # the words after a full name's first ("San Martin" of "Miguel San Martin")
+    surnames |= {s[1:].text for s in spans if _full_name(s) and len(s) == 3}
     people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
     firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
     for name, span in firsts.items():
@@ -138,9 +140,9 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
         found.append((PLACE, NAME_VOTE))
     elif is_big_place(text):
         found.append((PLACE, NAME_VOTE / 2))
-    elif len(words) > 1 and _region_first(gaz, text):
+    elif len(words) > 1 and _region_first(gaz, text) and text not in surnames:
         # a state or province by its own name ("Tamil Nadu"), however often the model
-        # calls it a person
+        # calls it a person (but not "San Martin" after "Miguel San Martin")
         found.append((PLACE, NAME_VOTE + mentions))
     if len(words) > 1 and words[-1].lower_.rstrip(".") in ORG_LAST_WORDS:
         found.append(("ORG", NAME_VOTE))

@@ -1,0 +1,40 @@
+"""One entity per GeoNames place: the place entities of an article that newsx_places resolved
+to the same GeoNames id ("Washington" and the "D.C." after it, "New Mexico" and "N.M.") are
+merged, after newsx_places for one text and after `combine` for a long text's pieces."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS, with_salience
+from newsx.records import Entity
+
+
+def merge_same_places(entities: list[Entity], credits: Sequence[tuple[int, int]] | None = None,
+                      lead_chars: int = LEAD_CHARS, lead_bonus: float = LEAD_BONUS
+                      ) -> list[Entity]:
+    """The entities with those of one GeoNames place merged: mentions and aliases together,
+    named as the one named most often (then the longer name), salience set again. `credits`:
+    the character ranges of by-lines and credits (None: the mentions of the names found only
+    there, which have salience 0)."""
+    groups: dict[int, list[Entity]] = {}
+    out: list[Entity] = []
+    for e in entities:
+        if e.type == "place" and e.geonames_id is not None:
+            if e.geonames_id in groups:
+                groups[e.geonames_id].append(e)
+                continue
+            groups[e.geonames_id] = [e]
+        out.append(e)
+    if len(out) == len(entities):
+        return entities
+    if credits is None:
+        credits = [(m.start, m.end) for e in entities if e.salience == 0.0 for m in e.mentions]
+    for same in groups.values():
+        if len(same) > 1:
+            first = same[0]
+            first.name = max(same, key=lambda e: (e.count, len(e.name))).name
+            first.mentions = sorted((m for e in same for m in e.mentions), key=lambda m: m.start)
+            first.aliases = list(dict.fromkeys(a for e in same for a in e.aliases))
+            first.count = sum(e.count for e in same)
+    return with_salience(out, lead_chars, lead_bonus, credits)

