@@ -134,7 +134,9 @@ def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
     text = "A brewery in Klamath Falls, Oregon, heats its water. Klamath Falls charges for it."
     got = repaired(blank, text, {"Klamath Falls": "PERSON", "Oregon": "GPE"})
     assert ("Klamath Falls", "GPE") in got and ("Klamath Falls", "PERSON") not in got
-    text = "Trips to Saipan, Guam and Alaska. Saipan agreed."  # "to" is no evidence
+    text = "The road to Cirencester closed on Monday."
+    assert repaired(blank, text, {"Cirencester": "PERSON"}) == [("Cirencester", "GPE")]
+    text = "Nurses spoke to Saipan. Saipan agreed, and Saipan left."  # one mention of three
     assert ("Saipan", "PERSON") in repaired(blank, text, {"Saipan": "PERSON"})
     text = "In Hayes's view, the deal was done; in Hayes's words, over."  # possessives
     assert ("Hayes", "PERSON") in repaired(blank, text, {"Hayes": "PERSON"})

@@ -35,9 +35,10 @@ ORG_AFTER = {
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # before a name the model calls a person or organisation, the words that make a known
-# place's name that place ("in Cirencester", "near Klamath Falls"); "from", "to" and "at" come
-# before people and companies too
-PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside"}
+# place's name that place ("in Cirencester", "the road to Cirencester"): each such mention
+# outweighs its own vote, so "talked to Jordan" once beside two other mentions does not
+PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside", "to", "at",
+                "on", "from", "via", "towards", "toward"}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
