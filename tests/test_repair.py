@@ -141,6 +141,22 @@ def test_a_defined_acronym_is_found_only_after_its_definition_and_outside_capita
     assert not any(start == staff and label == "PERSON" for start, _, label in got)
 
 
+def test_acronyms_that_are_words_or_agencies_elsewhere_are_found_when_defined(blank):
+    doc = blank("The World Health Organization (WHO) warned. Later the WHO said so. The "
+                "Palestinian Authority (PA) met, and the PA agreed. The Indian Television "
+                "Academy (ITA) met before the ITA Awards.")
+    for name in ("World Health Organization", "Palestinian Authority",
+                 "Indian Television Academy"):
+        i = doc.text.index(name)
+        doc.ents = [*doc.ents, doc.char_span(i, i + len(name), label="ORG")]
+    i = doc.text.index("ITA Awards")
+    doc.ents = [*doc.ents, doc.char_span(i, i + len("ITA Awards"), label="WORK_OF_ART")]
+    component = EntityRepair(blank, "t", add_from_gazetteer=False, propagate=False, rules=True)
+    got = [(e.text, e.label_) for e in component(doc).ents]
+    assert got.count(("WHO", "ORG")) == 2 and got.count(("PA", "ORG")) == 2
+    assert ("ITA Awards", "WORK_OF_ART") in got and got.count(("ITA", "ORG")) == 1
+
+
 def test_an_acronym_that_spells_its_name_is_found_again_without_propagation(blank):
     words = ["The", "Reserve", "Bank", "of", "India", "(", "RBI", ")", "wrote", ".", "The",
              "RBI", "said", "no", ".", "Acme", "Group", "(", "XYZ", ")", "sells", "XYZ", "."]

@@ -126,6 +126,9 @@ def test_a_region_named_like_a_player_s_family_name_stays_his(blank):
     text = "Defender Miguel San Martin scored. San Martin said so, and San Martin smiled."
     got = repaired(blank, text, {"Miguel San Martin": "PERSON", "San Martin": "PERSON"})
     assert {label for _, label in got} == {"PERSON"}
+    text = "Jose de San Martin freed Peru. San Martin said so, and San Martin left."
+    got = repaired(blank, text, {"Jose de San Martin": "PERSON", "San Martin": "PERSON"})
+    assert ("San Martin", "GPE") not in got
 
 
 def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
@@ -134,10 +137,9 @@ def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
     text = "A brewery in Klamath Falls, Oregon, heats its water. Klamath Falls charges for it."
     got = repaired(blank, text, {"Klamath Falls": "PERSON", "Oregon": "GPE"})
     assert ("Klamath Falls", "GPE") in got and ("Klamath Falls", "PERSON") not in got
-    text = "The road to Cirencester closed on Monday."
-    assert repaired(blank, text, {"Cirencester": "PERSON"}) == [("Cirencester", "GPE")]
-    text = "Nurses spoke to Saipan. Saipan agreed, and Saipan left."  # one mention of three
-    assert ("Saipan", "PERSON") in repaired(blank, text, {"Saipan": "PERSON"})
+    text = "Nadal lost to Murray in straight sets. A memo from Warren followed."
+    got = repaired(blank, text, {"Murray": "PERSON", "Warren": "PERSON"})
+    assert got == [("Murray", "PERSON"), ("Warren", "PERSON")]  # "to", "from": no evidence
     text = "In Hayes's view, the deal was done; in Hayes's words, over."  # possessives
     assert ("Hayes", "PERSON") in repaired(blank, text, {"Hayes": "PERSON"})
     text = "In Smithfield Wexley, they met. Smithfield Wexley said no."  # no such place

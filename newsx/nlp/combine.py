@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newsx.nlp.gazetteer import key
+from newsx.nlp.places_merge import merged_places
 from newsx.nlp.salience import with_salience
 from newsx.records import Entity, Mention
 
@@ -43,7 +44,9 @@ def combine(parts: Iterable[tuple[int, list[Entity]]]) -> list[Entity]:
         if len(homes) == 1:
             _join(homes[0], e.aliases, e.mentions)
             del merged[k]
-    return with_salience(one_type_per_alias(list(merged.values())), credits=credits)
+    # the pieces' places of one GeoNames id ("Washington", "D.C.") are one entity too
+    entities = merged_places(one_type_per_alias(list(merged.values())))
+    return with_salience(entities, credits=credits)
 
 
 def one_type_per_alias(entities: list[Entity]) -> list[Entity]:

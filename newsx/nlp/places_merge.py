@@ -1,6 +1,6 @@
 """One entity per GeoNames place: the place entities of an article that newsx_places resolved
 to the same GeoNames id ("Washington" and the "D.C." after it, "New Mexico" and "N.M.") are
-merged, after newsx_places for one text and after `combine` for a long text's pieces."""
+merged, after newsx_places for one text and in `combine` for a long text's pieces."""
 
 from __future__ import annotations
 
@@ -10,13 +10,21 @@ from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS, with_salience
 from newsx.records import Entity
 
 
-def merge_same_places(entities: list[Entity], credits: Sequence[tuple[int, int]] | None = None,
+def merge_same_places(entities: list[Entity], credits: Sequence[tuple[int, int]] = (),
                       lead_chars: int = LEAD_CHARS, lead_bonus: float = LEAD_BONUS
                       ) -> list[Entity]:
+    """`merged_places`, with salience set again when two entities became one. `credits`: the
+    character ranges of by-lines and credits, whose mentions do not count."""
+    merged = merged_places(entities)
+    if merged is entities:
+        return entities
+    return with_salience(merged, lead_chars, lead_bonus, credits)
+
+
+def merged_places(entities: list[Entity]) -> list[Entity]:
     """The entities with those of one GeoNames place merged: mentions and aliases together,
-    named as the one named most often (then the longer name), salience set again. `credits`:
-    the character ranges of by-lines and credits (None: the mentions of the names found only
-    there, which have salience 0)."""
+    named as the one named most often (then the longer name); `entities` itself when no two
+    share a place. Salience is left as it was."""
     groups: dict[int, list[Entity]] = {}
     out: list[Entity] = []
     for e in entities:
@@ -28,8 +36,6 @@ def merge_same_places(entities: list[Entity], credits: Sequence[tuple[int, int]]
         out.append(e)
     if len(out) == len(entities):
         return entities
-    if credits is None:
-        credits = [(m.start, m.end) for e in entities if e.salience == 0.0 for m in e.mentions]
     for same in groups.values():
         if len(same) > 1:
             first = same[0]
@@ -37,4 +43,4 @@ def merge_same_places(entities: list[Entity], credits: Sequence[tuple[int, int]]
             first.mentions = sorted((m for e in same for m in e.mentions), key=lambda m: m.start)
             first.aliases = list(dict.fromkeys(a for e in same for a in e.aliases))
             first.count = sum(e.count for e in same)
-    return with_salience(out, lead_chars, lead_bonus, credits)
+    return out

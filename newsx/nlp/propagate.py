@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.bylines import AGENCIES
 from newsx.nlp.context import caps_context, starts_line
 from newsx.nlp.wordlists import NO_PROPAGATE, acronym
 
@@ -19,8 +18,8 @@ def acronyms(doc: Doc, spans: list[Span], others: Sequence[Span] = ()) -> list[S
     """An acronym defined in parentheses after a name ("Kurdistan Democratic Party (KDP)"),
     when its letters are the name's, in order and from its first letter; and its later
     mentions that no name (of `spans`, or of `others`: the model's other entities) covers,
-    outside lines in capitals. Not an acronym that is a word ("US", "OR") or an agency
-    ("AP")."""
+    outside lines in capitals. Not a two-letter word ("US", "OR", "IS": only the definition),
+    nor a person's initials ("Andrew Parker (AP)": "AP" later is the agency)."""
     found = []
     defined: dict[str, tuple[str, int]] = {}  # acronym -> label, where it was defined
     for span in spans:
@@ -29,7 +28,7 @@ def acronyms(doc: Doc, spans: list[Span], others: Sequence[Span] = ()) -> list[S
             letters = acronym(acro.text)
             if letters and len(span) > 1 and _spells(letters, span.text):
                 found.append(Span(doc, acro.i, acro.i + 1, label=span.label_))
-                if not acro.is_stop and acro.lower_ not in AGENCIES:
+                if span.label_ != "PERSON" and not (acro.is_stop and len(letters) <= 2):
                     defined.setdefault(acro.text, (span.label_, acro.i))
     if defined:
         taken = {i for s in [*spans, *others, *found] for i in range(s.start, s.end)}

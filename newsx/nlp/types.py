@@ -35,10 +35,10 @@ ORG_AFTER = {
 }
 PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # before a name the model calls a person or organisation, the words that make a known
-# place's name that place ("in Cirencester", "the road to Cirencester"): each such mention
-# outweighs its own vote, so "talked to Jordan" once beside two other mentions does not
-PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside", "to", "at",
-                "on", "from", "via", "towards", "toward"}
+# place's name that place ("in Cirencester", "near Klamath Falls"); "to", "at", "on" and
+# "from" come before people and companies too ("lost to Murray", "a memo from Warren", "a
+# job at Hershey") and were tried and dropped
+PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside"}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
@@ -75,8 +75,9 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         if vote_type(span) != PLACE:
             votes[name][PLACE] += _placed(span, gaz)
     surnames = {s[-1].text for s in spans if _full_name(s)}
-    # the words after a full name's first ("San Martin" of "Miguel San Martin")
-    surnames |= {s[1:].text for s in spans if _full_name(s) and len(s) == 3}
+    # a person's last words ("San Martin" of "Miguel San Martin", "Jose de San Martin")
+    surnames |= {s[i:].text for s in spans if s.label_ == "PERSON" and 3 <= len(s) <= 4
+                 for i in range(1, len(s) - 1)}
     people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
     firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
     for name, span in firsts.items():

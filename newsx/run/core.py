@@ -113,7 +113,6 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
     added up over them (the topic component's `add` and `score`). Memory depends on the piece
     size and the number of mentions, not on the length of the text."""
     from newsx.nlp.entities import combine
-    from newsx.nlp.places_merge import merge_same_places
     from newsx.nlp.reflow import plain_tokenizer, unwrap
     from newsx.nlp.topics import TopicScorer, categories
 
@@ -133,7 +132,7 @@ def analyse_long(nlp: Language, text: str, piece_chars: int = PIECE_CHARS) -> Re
         quotes += shifted(doc._.get("newsx_quotes") or [], offset, len(quotes))
         offset += len(doc.text)
     topics = scorer.score(tally) if tally is not None else []
-    return Result(merge_same_places(combine(parts)), topics, categories(topics), language,
+    return Result(combine(parts), topics, categories(topics), language,
                   list(dict.fromkeys(authors)), quotes)
 
 
