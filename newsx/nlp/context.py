@@ -7,8 +7,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import gazetteer
+from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
-from newsx.records import Mention
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
@@ -48,21 +48,21 @@ def dateline_places(doc: Doc) -> list[Span]:
             name = part.group().strip()
             start = offset + part.start()
             span = doc.char_span(start, start + len(name), label="GPE")
-            place = gazetteer().place(name)
-            if m.group("dash") is not None and not dated and place is not None and \
-                    place.kind == "city" and place.population < DASH_CITY_PEOPLE:
+            if span is None:
                 continue
-            if span is not None and (dated or place is not None):
-                found.append(span)
+            if not dated:  # undated: a known place, and before a dash not a small town
+                place = gazetteer().place(name)
+                if place is None or (m.group("dash") is not None and place.kind == "city"
+                                     and place.population < DASH_CITY_PEOPLE):
+                    continue
+            found.append(span)
     return found
 
 
 def _region_after(doc: Doc, end: int) -> bool:
     """Whether a comma, a region or country ("Wash.", "Nova Scotia", "Afghanistan") and a
     dateline's dash, agency or date follow character `end`."""
-    from newsx.nlp.places_context import container_after
-
-    box = container_after(doc, Mention(end, end, "", "GPE"), gazetteer())
+    box = container_after(doc, end, gazetteer())
     return box is not None and AFTER_REGION.match(doc.text, box.end) is not None
 
 

@@ -112,7 +112,7 @@ class PlaceResolver:
         at = {(m.start, m.end): it for it in items for m in it.entity.mentions}
         for it in items:
             for m in it.entity.mentions:
-                box = container_after(doc, m, self.gaz)
+                box = container_after(doc, m.end, self.gaz)
                 if box is None:
                     continue
                 it.inside.append(box)

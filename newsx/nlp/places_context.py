@@ -78,9 +78,10 @@ class Container(NamedTuple):
     country: str | None
 
 
-def container_after(doc: Doc, m: Mention, gaz: Gazetteer) -> Container | None:
-    """The region or country named right after the mention and a comma ("Seattle, WA")."""
-    match = _AFTER_COMMA.match(doc.text, m.end)
+def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
+    """The region or country named right after character `end` (where a mention ends) and a
+    comma ("Seattle, WA")."""
+    match = _AFTER_COMMA.match(doc.text, end)
     if match is None:
         return None
     words = match.group(1).split()

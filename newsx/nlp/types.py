@@ -24,7 +24,6 @@ from newsx.nlp.context import exchange_at
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
-from newsx.records import Mention
 
 Votes: TypeAlias = dict[str, float]
 PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
@@ -38,7 +37,7 @@ PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # place's name that place ("in Cirencester", "near Klamath Falls"); "to", "at", "on" and
 # "from" come before people and companies too ("lost to Murray", "a memo from Warren", "a
 # job at Hershey") and were tried and dropped
-PLACED_AFTER = {"in", "near", "across", "outside", "throughout", "into", "inside"}
+PLACED_AFTER = PLACE_BEFORE - {"from"} | {"into", "inside"}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
@@ -165,12 +164,13 @@ def _placed(span: Span, gaz: Gazetteer) -> float:
     vote; "in Jordan's view" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
-    if after in {"'s", "\u2019s"} or not gaz.candidates(span.text):
+    placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER
+    # the words first, the gazetteer only for a mention they may place
+    if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
+            or not gaz.candidates(span.text):
         return 0.0
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    weight = CONTEXT_VOTE * 1.5 if before in PLACED_AFTER else 0.0
-    at = Mention(span.start_char, span.end_char, span.text, span.label_)
-    if after == "," and container_after(doc, at, gaz) is not None:
+    weight = CONTEXT_VOTE * 1.5 if placed_before else 0.0
+    if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
 
