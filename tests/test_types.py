@@ -147,6 +147,28 @@ def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
                                                         {"Smithfield Wexley": "PERSON"})
 
 
+def test_a_known_place_beside_a_place_based_or_of_residence_is_a_place(blank):
+    text = "The line stops in Hilversum and Almelo, the paper says."
+    got = repaired(blank, text, {"Hilversum": "GPE", "Almelo": "PERSON"})
+    assert got == [("Hilversum", "GPE"), ("Almelo", "GPE")]
+    text = "Traffic from Gloucester and Hilversum was slow."  # the place after, too
+    got = repaired(blank, text, {"Gloucester": "PERSON", "Hilversum": "GPE"})
+    assert ("Gloucester", "GPE") in got
+    text = "It gave the Kent-based outfit three drivers."
+    assert repaired(blank, text, {"Kent": "ORG"}) == [("Kent", "GPE")]
+    text = "Miss Abdhou, of Hayes, was not hurt."
+    assert ("Hayes", "GPE") in repaired(blank, text, {"Abdhou": "PERSON", "Hayes": "PERSON"})
+    # people beside people stay people; an unknown name beside a place stays as it was
+    text = "Clinton and Warren spoke in Boston."
+    got = repaired(blank, text, {"Clinton": "PERSON", "Warren": "PERSON", "Boston": "GPE"})
+    assert ("Warren", "PERSON") in got
+    text = "They met in Hilversum and Zorbleton."
+    got = repaired(blank, text, {"Zorbleton": "PERSON", "Hilversum": "GPE"})
+    assert ("Zorbleton", "PERSON") in got
+    text = "John Smith, of Hayes Ltd, said so."  # no comma after the name
+    assert ("Hayes Ltd", "ORG") in repaired(blank, text, {"John Smith": "PERSON",
+                                                          "Hayes Ltd": "ORG"})
+
 def test_a_stock_ticker_after_a_name_makes_a_company(blank):
     text = ("Questor says sell Glencore (LON: GLEN). Glencore fell, and Glencore said it would "
             "cut debt; Mr Glasenberg said Glencore was sound.")

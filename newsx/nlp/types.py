@@ -38,6 +38,7 @@ PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # "from" come before people and companies too ("lost to Murray", "a memo from Warren", "a
 # job at Hershey") and were tried and dropped
 PLACED_AFTER = PLACE_BEFORE - {"from"} | {"into", "inside"}
+COORDINATION = {"and", "or", ","}
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
@@ -65,6 +66,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     """`spans` (people, places and organisations) with one type for every name."""
     votes: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
     given: dict[str, Counter[str]] = defaultdict(Counter)
+    beside = set() if sport else _beside_places(spans)
     for span in spans:
         name = key(span.text)
         votes[name][vote_type(span)] += 1.0
@@ -72,7 +74,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         for label, weight in _context_votes(span):
             votes[name][label] += weight
         if vote_type(span) != PLACE:
-            votes[name][PLACE] += _placed(span, gaz)
+            votes[name][PLACE] += _placed(span, gaz, span.start in beside)
     surnames = {s[-1].text for s in spans if _full_name(s)}
     # a person's last words ("San Martin" of "Miguel San Martin", "Jose de San Martin")
     surnames |= {s[i:].text for s in spans if s.label_ == "PERSON" and 3 <= len(s) <= 4
@@ -157,14 +159,34 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
     return found
 
 
-def _placed(span: Span, gaz: Gazetteer) -> float:
+def _beside_places(spans: list[Span]) -> set[int]:
+    """The first tokens of mentions joined by "and", "or" or a comma to a place the model
+    found: "Almelo" in "in Hilversum and Almelo", "Gloucester" in "Gloucester and Cheltenham"."""
+    places = [s for s in spans if vote_type(s) == PLACE]
+    ends = {s.end for s in places}
+    starts = {s.start for s in places}
+    out = set()
+    for span in spans:
+        doc = span.doc
+        if span.start > 1 and doc[span.start - 1].lower_ in COORDINATION \
+                and span.start - 1 in ends:
+            out.add(span.start)
+        if span.end + 1 < len(doc) and doc[span.end].lower_ in COORDINATION \
+                and span.end + 1 in starts:
+            out.add(span.start)
+    return out
+
+
+def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
-    place it, when the gazetteer knows a place of that name: "in Klamath Falls" and
-    "Klamath Falls, Oregon" (a state or country after a comma) each outweigh the mention's own
-    vote; "in Jordan's view" nothing."""
+    place it, when the gazetteer knows a place of that name: "in Klamath Falls", "Klamath
+    Falls, Oregon" (a state or country after a comma), "Kent-based", "Miss Abdhou, of Hayes,"
+    and a place beside it ("Hilversum and Almelo") each outweigh the mention's own vote; "in
+    Jordan's view" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
-    placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER
+    placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
+        or beside_place or _based(span) or _residence(span)
     # the words first, the gazetteer only for a mention they may place
     if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
             or not gaz.candidates(span.text):
@@ -173,6 +195,21 @@ def _placed(span: Span, gaz: Gazetteer) -> float:
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
+
+
+def _based(span: Span) -> bool:
+    """ "Kent-based", "a London-based firm"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" \
+        and doc[span.end + 1].lower_ == "based"
+
+
+def _residence(span: Span) -> bool:
+    """ "Miss Abdhou, of Hayes, was": where someone lives, between commas."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].text == "," and span.end < len(doc) \
+        and doc[span.end].text in {",", "."}
 
 
 def _region_first(gaz: Gazetteer, text: str) -> bool:
