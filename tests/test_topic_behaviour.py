@@ -201,6 +201,9 @@ SENSES = [
      "television-media"),
     ("The show drew a large audience of parents to the school's sports day.",
      "television-media"),
+    ("The MP launched a partnership with Cyber Tech Career College to give residents 200 "
+     "scholarships; Cyber Tech will run the new centre for adult learning, and applications "
+     "open at Cyber Tech's offices next month for anyone aged 16 to 49. " * 2, "cybersecurity"),
 ]
 
 
@@ -229,3 +232,22 @@ def test_every_topic_says_why(nlp: Language, text: str):
                 assert ev.weight and ev.weight > 0 and set(ev.term.split()) <= words
         if len(text.split()) >= 80:  # an article's topic has a term of its own
             assert any(ev.source == "term" for ev in topic.evidence), topic
+
+
+ACCIDENTS = [
+    "A teenage driver died after the car he was driving lost control on the bypass and hit a "
+    "bridge pillar early on Sunday. A passenger, 16, was taken to hospital in a critical "
+    "condition, and paramedics treated a second driver at the scene. The single-vehicle "
+    "accident closed the road for six hours while investigators examined the wreck; the "
+    "council said it would review the speed limit on the bend.",
+    "A gas leak closed the high street on Tuesday afternoon, and shops and a primary school "
+    "were told to keep their doors shut while engineers dug up the pavement. The gas company "
+    "said a digger working on new drains had damaged a main. Residents were told to avoid the "
+    "area until the leak was sealed, which engineers expected by the evening.",
+]
+
+
+@pytest.mark.parametrize("text", ACCIDENTS)
+def test_road_accidents_and_gas_leaks_are_accidents(nlp: Language, text: str):
+    got = [c.iptc for c in nlp(text)._.newsx_categories]
+    assert got and got[0] == "medtop:03000000", got
