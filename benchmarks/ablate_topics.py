@@ -95,6 +95,8 @@ def main() -> None:
     ap.add_argument("--only", type=Path, help="score only the articles listed in this file")
     ap.add_argument("--variants", default=",".join(VARIANTS),
                     help="names above, or settings such as offset=2 (several: offset=2;scale=3)")
+    ap.add_argument("--per-label", action="store_true",
+                    help="also print Reuters' P/R/F1 per label and BBC's F1 per category")
     args = ap.parse_args()
     only = set(args.only.read_text().split()) if args.only else None
     scorer = SHARED / "tools" / "eval_topics.py"
@@ -146,6 +148,9 @@ def main() -> None:
                   f"{out['reuters']['micro_f1']:>8.3f} {out['cyber']['recall']:>6.3f} "
                   f"{out['cyber-long']['recall']:>6.3f} "
                   f"{100 * tagged / checked:>7.2f}%", flush=True)
+            if args.per_label:
+                print("  reuters", json.dumps(out["reuters"]["per_label"]))
+                print("  bbc", json.dumps(out["bbc"]["per_category"]))
 
 
 if __name__ == "__main__":

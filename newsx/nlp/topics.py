@@ -62,7 +62,7 @@ class Scoring:
 
     head_chars: int = 150  # the headline and first sentence
     head_boost: float = 2.0
-    scale: float = 4.0
+    scale: float = 5.0  # how fast evidence above the offset makes a topic sure
     offset: float = 3.0  # raw evidence below this is noise: one supporting word is not a topic
     length_words: int = 600  # longer articles are scaled down by sqrt(words / length_words) ...
     max_words: int = 5_000  # ... but no further than this length (a book is not noise)
@@ -73,7 +73,7 @@ class Scoring:
     model_weight: float = 0.4  # a topic the classifier knows scores (1 - w) * terms + w * p,
     # p its probability; 0 turns the classifier off
     short_floor: float = 0.1
-    side_share: float = 0.6  # in a full article (short_words or more), a topic scoring under
+    side_share: float = 0.7  # in a full article (short_words or more), a topic scoring under
     # this share of the best topic of its IPTC top-level category is a side mention and left
     # out (0 keeps every topic); a short item keeps every topic it has evidence for
     require_terms: bool = True  # in a full article a topic needs a term of its own
