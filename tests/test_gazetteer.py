@@ -14,6 +14,9 @@ from newsx.nlp.gazetteer import gazetteer, key
     ("the Russian Federation", "Russia", "RU"), ("Britain", "United Kingdom", "GB"),
     ("GENEVA", "Geneva", "CH"), ("Moscow", "Moscow", "RU"), ("England", "England", "GB"),
     ("Europe", "Europe", None), ("Ivory Coast", "Ivory Coast", "CI"),
+    ("Democratic Republic of Congo", "Democratic Republic of the Congo", "CD"),
+    ("Republic of Congo", "Republic of the Congo", "CG"), ("East Timor", "Timor-Leste", "TL"),
+    ("St Lucia", "Saint Lucia", "LC"),
 ])
 def test_places_resolve_to_canonical_name_and_iso_country(text, name, country):
     place = gazetteer().place(text)
@@ -45,6 +48,11 @@ def test_candidates_list_every_namesake_with_its_region_and_point():
     assert georgia["PCLI"].country == "GE" and georgia["ADM1"].admin1 == "US.GA"
     assert gazetteer().candidates("the Netherlands")[0].country == "NL"
     assert gazetteer().candidates("Nowhereville Xyz") == []
+    # the ways news names a country resolve to that country's GeoNames place and point
+    drc = gazetteer().candidates("Democratic Republic of Congo")[0]
+    assert (drc.geonames_id, drc.feature_code) == (203312, "PCLI") and drc.lat is not None
+    kosovo = gazetteer().candidates("Kosovo")[0]  # a GeoNames country, not an ISO one
+    assert (kosovo.geonames_id, kosovo.country) == (831053, "XK") and kosovo.lat is not None
 
 
 def test_candidates_are_found_at_both_ends_of_the_sorted_file():

@@ -87,9 +87,30 @@ def test_state_abbreviation_is_the_state_not_a_foreign_town(pipes):
     before, after = _run(pipes, "A fire in Allentown, PA, and a flood in Seattle, WA.",
                          [("Allentown", "GPE"), ("PA", "GPE"), ("Seattle", "GPE"),
                           ("WA", "GPE")])
-    assert (before["PA"].country, before["WA"].country) == ("CN", "GH")
+    # codes, not the towns Pa (China) and Wa (Ghana), even without the resolver
+    assert (before["PA"].country, before["WA"].country) == (None, None)
     assert after["PA"].name == "Pennsylvania" and after["PA"].geonames_id == 6254927
     assert after["WA"].name == "Washington" and after["WA"].geonames_id == 5815135
+
+
+def test_a_lone_code_or_dotted_abbreviation_is_a_region_not_a_town(pipes):
+    text = "Rain hit WA on Monday. Officials in N.J. and B.C. said more would fall."
+    ents = [("WA", "GPE"), ("N.J.", "GPE"), ("B.C.", "GPE")]
+    before, after = _run(pipes, text, ents)
+    assert before["WA"].country is None and before["N.J."].lat is None
+    assert (after["WA"].name, after["WA"].geonames_id) == ("WA", None)  # Washington or W. A.
+    assert (after["N.J."].name, after["N.J."].geonames_id) == ("New Jersey", 5101760)
+    assert (after["B.C."].name, after["B.C."].country) == ("British Columbia", "CA")
+
+
+def test_an_ocean_or_a_region_across_countries_is_no_town_and_no_country(pipes):
+    text = "Ships crossed the Atlantic and the Pacific. Ports in Lisbon, Porto and Faro waited."
+    ents = [("Atlantic", "LOC"), ("Pacific", "LOC"), ("Lisbon", "GPE"), ("Porto", "GPE"),
+            ("Faro", "GPE")]
+    _, after = _run(pipes, text, ents)
+    for ocean in ("Atlantic", "Pacific"):
+        assert (after[ocean].geonames_id, after[ocean].country) == (None, None)
+    assert after["Lisbon"].country == "PT"
 
 
 def test_georgia_in_us_local_news_is_the_state(pipes):

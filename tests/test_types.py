@@ -326,3 +326,13 @@ def test_no_name_has_two_types_whatever_the_model_says(blank: Language, data: st
     doc.ents = spans
     entities = EntityMerger("e")(component(blank)(doc))._.newsx_entities
     assert all(len(kinds) == 1 for kinds in types_by_name(entities).values())
+
+
+def test_a_country_s_whole_name_wins_over_the_model_s_part_of_it(blank):
+    text = "Exports from Trinidad and Tobago rose, and Bosnia and Herzegovina's fell."
+    got = repaired(blank, text, {"Trinidad": "GPE", "Bosnia": "GPE"})
+    assert got == [("Trinidad and Tobago", "GPE"), ("Bosnia and Herzegovina", "GPE")]
+    # a longer name around a country stays whole ("the South Africa Reserve Bank" is a bank)
+    text = "The South Africa Reserve Bank raised rates."
+    got = repaired(blank, text, {"South Africa Reserve Bank": "ORG"})
+    assert got == [("South Africa Reserve Bank", "ORG")]

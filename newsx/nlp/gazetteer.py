@@ -154,6 +154,9 @@ class Gazetteer:
                 self.missing.add(k)
             else:
                 place = self.places[k] = _parse_row(row)
+        if place is not None and place.kind == "city" and len(text) == 2 and text.isupper() \
+                and place.name.casefold() == k:
+            return None  # "WA" and "PA" are codes, not the towns Wa (Ghana) and Pa (China)
         return place
 
     def org(self, text: str) -> str | None:

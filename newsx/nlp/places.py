@@ -30,7 +30,9 @@ from spacy.tokens import Doc
 from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
 from newsx.nlp.places_context import (
     Container,
+    abbreviated_region,
     container_after,
+    meanings,
     not_a_place,
     person_like,
     speaker_like,
@@ -88,13 +90,14 @@ class PlaceResolver:
 
     def _item(self, doc: Doc, entity: Entity) -> Item:
         options: dict[int, Candidate] = {}
-        for form in dict.fromkeys([entity.name, *entity.aliases]):
-            for cand in self.gaz.candidates(form):
+        forms = list(dict.fromkeys([entity.name, *entity.aliases]))
+        for form in forms:
+            for cand in meanings(form, self.gaz.candidates(form), self.gaz, entity.aliases):
                 old = options.get(cand.geonames_id)
                 if old is None or (old.alternate and not cand.alternate):
                     options[cand.geonames_id] = cand
         if not options:  # "Oaxaca State", "Nyanza Province": the region
-            for form in dict.fromkeys([entity.name, *entity.aliases]):
+            for form in forms:
                 bare = ADMIN_SUFFIX.sub("", form)
                 if bare != form:
                     options.update((c.geonames_id, c) for c in self.gaz.candidates(bare)
@@ -105,7 +108,8 @@ class PlaceResolver:
                     skip=None not in uses and bool(mentions),
                     named=uses == {"name"},
                     person=bool(mentions) and all(person_like(doc, m) or speaker_like(doc, m)
-                                                  for m in mentions))
+                                                  for m in mentions),
+                    region=abbreviated_region(entity.name, self.gaz))
 
     def _patterns(self, doc: Doc, items: list[Item]) -> None:
         """"X, Y": X lies in Y; Y, when it is a place entity too, is that region."""
@@ -177,7 +181,9 @@ class PlaceResolver:
             return
         if not item.options:  # no GeoNames place of that name: its country at most
             country = e.country or next(filter(None, map(_box_country, item.inside)), None)
-            if country is None and self.w.focus_unknown and not item.person:
+            known = self.gaz.place(e.name)  # "Middle East", "Atlantic": no one country
+            if country is None and self.w.focus_unknown and not item.person \
+                    and (known is None or known.kind != "region"):
                 top = max(ev.countries, key=lambda c: (ev.countries[c], c), default=None)
                 if top and ev.share(i, top) >= self.w.focus_unknown:
                     country = top

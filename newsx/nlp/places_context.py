@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import Admin1, Gazetteer
+from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer
 from newsx.nlp.wordlists import ORG_WORDS
 from newsx.records import Mention
 
@@ -98,6 +98,40 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
         country = place.country if place is not None and place.kind == "country" else None
         if regions or country:
             return Container(start, end, tuple(regions), country)
+    return None
+
+
+REGION_TOWN = 100_000  # a town this big may be what a region's name means
+# Canadian Press abbreviations of provinces ("Nelson, B.C.")
+CP_PROVINCES = {"b.c": "British Columbia", "alta": "Alberta", "sask": "Saskatchewan",
+                "ont": "Ontario", "que": "Quebec", "n.b": "New Brunswick", "n.s": "Nova Scotia",
+                "p.e.i": "Prince Edward Island", "nfld": "Newfoundland and Labrador"}
+
+
+def meanings(form: str, cands: list[Candidate], gaz: Gazetteer,
+             written: list[str]) -> list[Candidate]:
+    """The candidates that a form of a place's name can mean, when the article writes it as
+    `written`: a two-letter code in capitals ("WA") is no town ("Wa", Ghana), and a name the
+    curated gazetteer calls a region ("Atlantic", "Pacific") no small town of that name
+    ("Atlantic", Iowa)."""
+    if written and all(len(w.replace(".", "")) == 2 and w.isupper() for w in written):
+        return [c for c in cands if c.feature_code in {"PCLI", "ADM1"} or c.alternate]
+    place = gaz.place(form)
+    if place is not None and place.kind == "region":
+        return [c for c in cands if c.feature_class != "P" or c.population >= REGION_TOWN]
+    return cands
+
+
+def abbreviated_region(form: str, gaz: Gazetteer) -> Admin1 | None:
+    """The state or province a dotted abbreviation stands for: "N.J.", "Calif.", "B.C."."""
+    if not form.endswith(".") or " " in form:
+        return None
+    bare = form.rstrip(".").casefold()
+    if bare in AP_STATES:
+        return gaz.admin1("US." + AP_STATES[bare])
+    if bare in CP_PROVINCES:
+        found = [r for r in gaz.admin1_named(CP_PROVINCES[bare]) if r.country == "CA"]
+        return found[0] if found else None
     return None
 
 

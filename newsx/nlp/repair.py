@@ -130,7 +130,11 @@ class EntityRepair:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
-            kept = add(outside(kept, datelines), datelines + added)  # datelines win
+            # datelines win, and a country's whole name over the model's part of it
+            # ("Trinidad" of "Trinidad and Tobago")
+            whole = [s for s in added if s.label_ == "GPE" and any(
+                s.start <= k.start and k.end <= s.end and len(k) < len(s) for k in kept)]
+            kept = add(outside(kept, datelines + whole), datelines + whole + added)
         if self.on("acronyms") or self.propagate:
             others = [e for e in model if e.label_ not in TARGET]  # "the ITA Award", a work
             kept = add(kept, propagate.acronyms(doc, kept, others))
