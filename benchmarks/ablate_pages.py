@@ -56,16 +56,34 @@ def record(ident: str, doc: Doc) -> dict[str, Any]:
 def scored(gold: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         f.writelines(json.dumps(r) + "\n" for r in rows)
-    done = subprocess.run([sys.executable, str(SHARED / "tools/eval_pages.py"), str(gold),
-                           f.name], capture_output=True, text=True, check=True)
-    Path(f.name).unlink()
+    try:
+        done = subprocess.run([sys.executable, str(SHARED / "tools/eval_pages.py"), str(gold),
+                               f.name], capture_output=True, text=True, check=True)
+    finally:
+        Path(f.name).unlink()
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def by_category(gold: Path, rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Per main category of the labels: how many pages have their best category among the
+    page's categories ("right/all")."""
+    best = {r["id"]: max(r["categories"], key=lambda c: c["score"])["iptc"]
+            for r in rows if r["categories"]}
+    tally: dict[str, list[int]] = {}
+    for label in map(json.loads, gold.read_text("utf-8").splitlines()):
+        right = best.get(label["id"]) in label["categories"]
+        count = tally.setdefault(label["main"][7:9], [0, 0])
+        count[0] += right
+        count[1] += 1
+    return {code: f"{n}/{m}" for code, (n, m) in sorted(tally.items())}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--variants", default="newsx (terms + model)")
+    ap.add_argument("--per-category", action="store_true",
+                    help="also print top-1 per main category (IPTC top-level number)")
     args = ap.parse_args()
     nlp = load_pipeline()
     topics = cast(TopicScorer, nlp.get_pipe("newsx_topics"))
@@ -79,6 +97,8 @@ def main() -> None:
             r = scored(gold, rows)
             print(f"{variant:32} {name:11} {r['top1']:.3f}  {r['main']:.3f}  "
                   f"{r['precision']:.3f}  {r['answered']:.3f}  {r['cyber_fp']:.3f}", flush=True)
+            if args.per_category:
+                print("  top-1 by main category:", json.dumps(by_category(gold, rows)))
     topics.scoring = shipped
 
 

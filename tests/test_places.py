@@ -83,6 +83,12 @@ def test_city_comma_region_puts_the_city_in_that_region(pipes, text, ents, city,
     assert region.geonames_id is not None and region.lat is not None
 
 
+def test_a_canadian_press_abbreviation_after_a_comma_is_the_province(pipes):
+    _, after = _run(pipes, "Police in Kingston, Ont., said a man was hurt.",
+                    [("Kingston", "GPE")])
+    assert (after["Kingston"].country, after["Kingston"].admin1) == ("CA", "CA.08")
+
+
 def test_state_abbreviation_is_the_state_not_a_foreign_town(pipes):
     before, after = _run(pipes, "A fire in Allentown, PA, and a flood in Seattle, WA.",
                          [("Allentown", "GPE"), ("PA", "GPE"), ("Seattle", "GPE"),

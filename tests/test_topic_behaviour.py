@@ -17,7 +17,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsx.nlp.topics import TopicScorer, features
+from newsx.nlp.topics import Scoring, TopicScorer, features
+from newsx.nlp.topics_rank import main_topics
+from newsx.records import Topic
 
 # IPTC top-level qcode -> a short article about it (written for these tests)
 ARTICLES = {
@@ -201,9 +203,13 @@ SENSES = [
      "television-media"),
     ("The show drew a large audience of parents to the school's sports day.",
      "television-media"),
-    ("The MP launched a partnership with Cyber Tech Career College to give residents 200 "
-     "scholarships; Cyber Tech will run the new centre for adult learning, and applications "
-     "open at Cyber Tech's offices next month for anyone aged 16 to 49. " * 2, "cybersecurity"),
+    ("Stocks crashed on Monday as investors fled; the Nasdaq index crashed 5 percent and the "
+     "dollar fell against the yen. " * 4, "transport-accidents"),
+    ("Republicans lost control of the Senate, and the new majority leader said the chamber "
+     "would vote on the budget next week. " * 4, "transport-accidents"),
+    ("It was a happy accident, the chef said of the recipe.", "transport-accidents"),
+    ("A happy accident: the band found its sound by accident in a garage.", "disasters"),
+    ("The website crashed on launch day.", "transport-accidents"),
 ]
 
 
@@ -251,3 +257,18 @@ ACCIDENTS = [
 def test_road_accidents_and_gas_leaks_are_accidents(nlp: Language, text: str):
     got = [c.iptc for c in nlp(text)._.newsx_categories]
     assert got and got[0] == "medtop:03000000", got
+
+
+def _topic(ident: str, code: str, score: float) -> Topic:
+    return Topic(ident, ident, [code], score, [])
+
+
+def test_a_side_topic_is_cut_but_never_by_the_topic_above_it():
+    share = Scoring().side_share
+    # a trade story that mentions interest rates: the side mention goes
+    trade = [_topic("international-trade", "medtop:20000373", 0.95),
+             _topic("interest-rates", "medtop:20000371", 0.62)]
+    assert [t.id for t in main_topics(trade, share)] == ["international-trade"]
+    # a football report: sport, the topic above football, does not cut football
+    match = [_topic("sport", "medtop:15000000", 0.99), _topic("football", "medtop:20001065", 0.62)]
+    assert [t.id for t in main_topics(match, share)] == ["sport", "football"]

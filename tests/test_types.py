@@ -147,7 +147,7 @@ def test_a_known_place_after_in_or_before_its_state_is_a_place(blank):
                                                         {"Smithfield Wexley": "PERSON"})
 
 
-def test_a_known_place_beside_a_place_based_or_of_residence_is_a_place(blank):
+def test_a_known_place_beside_a_place_or_before_based_is_a_place(blank):
     text = "The line stops in Hilversum and Almelo, the paper says."
     got = repaired(blank, text, {"Hilversum": "GPE", "Almelo": "PERSON"})
     assert got == [("Hilversum", "GPE"), ("Almelo", "GPE")]
@@ -156,8 +156,9 @@ def test_a_known_place_beside_a_place_based_or_of_residence_is_a_place(blank):
     assert ("Gloucester", "GPE") in got
     text = "It gave the Kent-based outfit three drivers."
     assert repaired(blank, text, {"Kent": "ORG"}) == [("Kent", "GPE")]
-    text = "Miss Abdhou, of Hayes, was not hurt."
-    assert ("Hayes", "GPE") in repaired(blank, text, {"Abdhou": "PERSON", "Hayes": "PERSON"})
+    text = "Trains ran between Gloucester and Cheltenham."
+    got = repaired(blank, text, {"Gloucester": "GPE", "Cheltenham": "PERSON"})
+    assert ("Cheltenham", "GPE") in got
     # people beside people stay people; an unknown name beside a place stays as it was
     text = "Clinton and Warren spoke in Boston."
     got = repaired(blank, text, {"Clinton": "PERSON", "Warren": "PERSON", "Boston": "GPE"})
@@ -165,9 +166,16 @@ def test_a_known_place_beside_a_place_based_or_of_residence_is_a_place(blank):
     text = "They met in Hilversum and Zorbleton."
     got = repaired(blank, text, {"Zorbleton": "PERSON", "Hilversum": "GPE"})
     assert ("Zorbleton", "PERSON") in got
-    text = "John Smith, of Hayes Ltd, said so."  # no comma after the name
-    assert ("Hayes Ltd", "ORG") in repaired(blank, text, {"John Smith": "PERSON",
-                                                          "Hayes Ltd": "ORG"})
+    # no pair after a place's preposition, a comma, or residence: as the model said
+    for text, ents in [
+        ("In Washington, Warren said the bill would hurt families.",
+         {"Washington": "GPE", "Warren": "PERSON"}),
+        ("Victoria and Albert visited them.", {"Victoria": "GPE", "Albert": "PERSON"}),
+        ("David Smith, of Rothschild, advised on the deal.",
+         {"David Smith": "PERSON", "Rothschild": "ORG"}),
+    ]:
+        assert repaired(blank, text, ents) == list(ents.items()), text
+
 
 def test_a_stock_ticker_after_a_name_makes_a_company(blank):
     text = ("Questor says sell Glencore (LON: GLEN). Glencore fell, and Glencore said it would "
@@ -332,7 +340,7 @@ def test_a_country_s_whole_name_wins_over_the_model_s_part_of_it(blank):
     text = "Exports from Trinidad and Tobago rose, and Bosnia and Herzegovina's fell."
     got = repaired(blank, text, {"Trinidad": "GPE", "Bosnia": "GPE"})
     assert got == [("Trinidad and Tobago", "GPE"), ("Bosnia and Herzegovina", "GPE")]
-    # a longer name around a country stays whole ("the South Africa Reserve Bank" is a bank)
-    text = "The South Africa Reserve Bank raised rates."
-    got = repaired(blank, text, {"South Africa Reserve Bank": "ORG"})
-    assert got == [("South Africa Reserve Bank", "ORG")]
+    # a longer name around a country stays whole
+    text = "The Zorblat Trust of Kenya raised rates."
+    got = repaired(blank, text, {"Zorblat Trust of Kenya": "ORG"})
+    assert got == [("Zorblat Trust of Kenya", "ORG")]

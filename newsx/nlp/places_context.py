@@ -23,6 +23,10 @@ AP_STATES = {
     "s.c": "SC", "s.d": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "w.va": "WV",
     "wis": "WI", "wyo": "WY",
 }
+# Canadian Press abbreviations of provinces ("Nelson, B.C.")
+CP_PROVINCES = {"b.c": "British Columbia", "alta": "Alberta", "sask": "Saskatchewan",
+                "ont": "Ontario", "que": "Quebec", "n.b": "New Brunswick", "n.s": "Nova Scotia",
+                "p.e.i": "Prince Edward Island", "nfld": "Newfoundland and Labrador"}
 # verbs of speech and report: a short name before them is a speaker ("Kan reported")
 SPEECH_VERBS = {
     "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "explained",
@@ -94,6 +98,8 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
         if bare in AP_STATES and (text.endswith(".") or not regions):
             ap = gaz.admin1("US." + AP_STATES[bare])
             regions = [ap] if ap else regions
+        elif bare in CP_PROVINCES and (text.endswith(".") or not regions):  # "Kingston, Ont."
+            regions = [r for r in gaz.admin1_named(CP_PROVINCES[bare]) if r.country == "CA"]
         place = gaz.place(text)
         country = place.country if place is not None and place.kind == "country" else None
         if regions or country:
@@ -102,10 +108,6 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
 
 
 REGION_TOWN = 100_000  # a town this big may be what a region's name means
-# Canadian Press abbreviations of provinces ("Nelson, B.C.")
-CP_PROVINCES = {"b.c": "British Columbia", "alta": "Alberta", "sask": "Saskatchewan",
-                "ont": "Ontario", "que": "Quebec", "n.b": "New Brunswick", "n.s": "Nova Scotia",
-                "p.e.i": "Prince Edward Island", "nfld": "Newfoundland and Labrador"}
 
 
 def meanings(form: str, cands: list[Candidate], gaz: Gazetteer,

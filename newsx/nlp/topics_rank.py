@@ -3,7 +3,7 @@ item, and the IPTC top-level categories of a record."""
 
 from __future__ import annotations
 
-from newsx.nlp.taxonomy import top_level
+from newsx.nlp.taxonomy import iptc_tree, top_level
 from newsx.records import Category, Topic
 
 
@@ -28,17 +28,30 @@ def top_levels(topic: Topic) -> set[str]:
 def main_topics(topics: list[Topic], share: float) -> list[Topic]:
     """The topics that lead their IPTC top-level category: each one scoring at least `share`
     of the best topic under the same category ("interest rates" in a trade story is a side
-    mention); topics in different categories never cut each other, so every category keeps
-    its best topic."""
+    mention) that is not above it in the IPTC tree (football is not cut by sport); topics in
+    different categories never cut each other, so every category keeps its best topic."""
     if share <= 0:
         return topics
     tops = [top_levels(t) for t in topics]
-    best: dict[str, float] = {}
+    kept = []
     for t, cats in zip(topics, tops, strict=True):
-        for cat in cats:
-            best[cat] = max(best.get(cat, 0.0), t.score)
-    return [t for t, cats in zip(topics, tops, strict=True)
-            if not cats or any(t.score >= share * best[cat] for cat in cats)]
+        up = ancestors(t)
+        rivals = [u.score for u, other in zip(topics, tops, strict=True)
+                  if other & cats and not set(u.iptc) <= up]
+        if not cats or t.score >= share * max(rivals, default=t.score):
+            kept.append(t)
+    return kept
+
+
+def ancestors(topic: Topic) -> set[str]:
+    """The IPTC concepts above the topic's codes (not the codes themselves)."""
+    tree, out = iptc_tree(), set()
+    for code in topic.iptc:
+        node = tree.get(code)
+        while node is not None and node.parent and node.parent not in out:
+            out.add(node.parent)
+            node = tree.get(node.parent)
+    return out
 
 
 def categories(topics: list[Topic]) -> list[Category]:

@@ -38,7 +38,8 @@ PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # "from" come before people and companies too ("lost to Murray", "a memo from Warren", "a
 # job at Hershey") and were tried and dropped
 PLACED_AFTER = PLACE_BEFORE - {"from"} | {"into", "inside"}
-COORDINATION = {"and", "or", ","}
+COORDINATION = {"and", "or"}
+PAIR_AFTER = PLACE_BEFORE | {"between", "into"}  # "between Coggeshall and Marks Tey"
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
 # lower-case compass words before a name: "eastern Ghouta", "northern Idlib" name places
@@ -160,36 +161,41 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
 
 
 def _beside_places(spans: list[Span]) -> set[int]:
-    """The first tokens of mentions joined by "and", "or" or a comma to a place the model
-    found: "Almelo" in "in Hilversum and Almelo", "Gloucester" in "Gloucester and Cheltenham"."""
+    """The first tokens of mentions joined by "and" or "or" to a place the model found, the
+    pair after a place's preposition: "Almelo" in "in Hilversum and Almelo", "Gloucester" in
+    "from Gloucester and Cheltenham" (not "Victoria and Albert visited", "In Washington,
+    Warren said")."""
     places = [s for s in spans if vote_type(s) == PLACE]
-    ends = {s.end for s in places}
-    starts = {s.start for s in places}
+    ends = {s.end: s for s in places}
+    starts = {s.start: s for s in places}
     out = set()
     for span in spans:
         doc = span.doc
-        if span.start > 1 and doc[span.start - 1].lower_ in COORDINATION \
-                and span.start - 1 in ends:
-            out.add(span.start)
-        if span.end + 1 < len(doc) and doc[span.end].lower_ in COORDINATION \
+        first = None
+        if span.start > 1 and doc[span.start - 1].lower_ in COORDINATION:
+            first = ends.get(span.start - 1)
+        elif span.end + 1 < len(doc) and doc[span.end].lower_ in COORDINATION \
                 and span.end + 1 in starts:
+            first = span
+        if first is not None and first.start > 0 \
+                and doc[first.start - 1].lower_ in PAIR_AFTER:
             out.add(span.start)
     return out
 
 
 def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
-    place it, when the gazetteer knows a place of that name: "in Klamath Falls", "Klamath
-    Falls, Oregon" (a state or country after a comma), "Kent-based", "Miss Abdhou, of Hayes,"
-    and a place beside it ("Hilversum and Almelo") each outweigh the mention's own vote; "in
+    place it, when the gazetteer knows a place of that name and no organisation: "in Klamath
+    Falls", "Klamath Falls, Oregon" (a state or country after a comma), "Kent-based" and a
+    place beside it ("in Hilversum and Almelo") each outweigh the mention's own vote; "in
     Jordan's view" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
     placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
-        or beside_place or _based(span) or _residence(span)
+        or beside_place or _based(span)
     # the words first, the gazetteer only for a mention they may place
     if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
-            or not gaz.candidates(span.text):
+            or gaz.org(span.text) or not gaz.candidates(span.text):
         return 0.0
     weight = CONTEXT_VOTE * 1.5 if placed_before else 0.0
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
@@ -202,14 +208,6 @@ def _based(span: Span) -> bool:
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "-" \
         and doc[span.end + 1].lower_ == "based"
-
-
-def _residence(span: Span) -> bool:
-    """ "Miss Abdhou, of Hayes, was": where someone lives, between commas."""
-    doc = span.doc
-    return span.start > 1 and doc[span.start - 1].lower_ == "of" \
-        and doc[span.start - 2].text == "," and span.end < len(doc) \
-        and doc[span.end].text in {",", "."}
 
 
 def _region_first(gaz: Gazetteer, text: str) -> bool:
