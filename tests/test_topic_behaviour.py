@@ -272,3 +272,21 @@ def test_a_side_topic_is_cut_but_never_by_the_topic_above_it():
     # a football report: sport, the topic above football, does not cut football
     match = [_topic("sport", "medtop:15000000", 0.99), _topic("football", "medtop:20001065", 0.62)]
     assert [t.id for t in main_topics(match, share)] == ["sport", "football"]
+
+
+LOCAL_POLITICS = [
+    "A councillor asked the county council to sell the old library site, and the mayor said "
+    "the city council would decide next month. Two councillors backed the sale; a third "
+    "wanted the building kept for residents and a cafe.",
+    "Congressman Tom Reed and a senator from the next state wrote to the House of "
+    "Representatives about the bridge, and the legislator said repairs could start in spring.",
+]
+
+
+@pytest.mark.parametrize("text", LOCAL_POLITICS)
+def test_councils_mayors_and_members_of_congress_are_politics(nlp: Language, text: str):
+    doc = nlp(text)
+    got = [c.iptc for c in doc._.newsx_categories]
+    assert got and got[0] == "medtop:11000000", got
+    best = doc._.newsx_topics[0]  # on a term of its own, not the classifier alone
+    assert any(e.source == "term" for e in best.evidence), best
