@@ -95,11 +95,9 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
         end = start + len(text)
         bare = text.rstrip(".").casefold()
         regions = list(gaz.admin1_named(text)) or list(gaz.admin1_named(bare))
-        if bare in AP_STATES and (text.endswith(".") or not regions):
-            ap = gaz.admin1("US." + AP_STATES[bare])
+        if (bare in AP_STATES or bare in CP_PROVINCES) and (text.endswith(".") or not regions):
+            ap = _abbreviated(bare, gaz)  # "Allentown, Pa.", "Kingston, Ont."
             regions = [ap] if ap else regions
-        elif bare in CP_PROVINCES and (text.endswith(".") or not regions):  # "Kingston, Ont."
-            regions = [r for r in gaz.admin1_named(CP_PROVINCES[bare]) if r.country == "CA"]
         place = gaz.place(text)
         country = place.country if place is not None and place.kind == "country" else None
         if regions or country:
@@ -128,7 +126,12 @@ def abbreviated_region(form: str, gaz: Gazetteer) -> Admin1 | None:
     """The state or province a dotted abbreviation stands for: "N.J.", "Calif.", "B.C."."""
     if not form.endswith(".") or " " in form:
         return None
-    bare = form.rstrip(".").casefold()
+    return _abbreviated(form.rstrip(".").casefold(), gaz)
+
+
+def _abbreviated(bare: str, gaz: Gazetteer) -> Admin1 | None:
+    """The US state (AP style) or Canadian province (Canadian Press) of an abbreviation
+    without its dots at the end ("pa", "n.j", "ont"), or None."""
     if bare in AP_STATES:
         return gaz.admin1("US." + AP_STATES[bare])
     if bare in CP_PROVINCES:

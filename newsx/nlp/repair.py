@@ -134,7 +134,7 @@ class EntityRepair:
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(
                 s.start <= k.start and k.end <= s.end and len(k) < len(s) for k in kept)]
-            kept = add(outside(kept, datelines + whole), datelines + whole + added)
+            kept = add(outside(kept, datelines + whole), datelines + added)
         if self.on("acronyms") or self.propagate:
             others = [e for e in model if e.label_ not in TARGET]  # "the ITA Award", a work
             kept = add(kept, propagate.acronyms(doc, kept, others))

@@ -167,7 +167,7 @@ def _beside_places(spans: list[Span]) -> set[int]:
     Warren said")."""
     places = [s for s in spans if vote_type(s) == PLACE]
     ends = {s.end: s for s in places}
-    starts = {s.start: s for s in places}
+    starts = {s.start for s in places}
     out = set()
     for span in spans:
         doc = span.doc
