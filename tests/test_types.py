@@ -344,3 +344,26 @@ def test_a_country_s_whole_name_wins_over_the_model_s_part_of_it(blank):
     text = "The Zorblat Trust of Kenya raised rates."
     got = repaired(blank, text, {"Zorblat Trust of Kenya": "ORG"})
     assert got == [("Zorblat Trust of Kenya", "ORG")]
+
+
+def test_a_place_the_model_found_stays_one_beside_an_organisation_named_after_it(blank):
+    # "Nenagh MDC" and "Karnataka Assembly" are organisations; the town after "in" and the
+    # state by its own name are still places
+    text = "Councillors at Nenagh MDC met. Most applicants are in Nenagh, he said."
+    got = repaired(blank, "A Nenagh councillor spoke. " + text,
+                   {"A Nenagh": "ORG", "Nenagh MDC": "ORG", "Nenagh": "GPE"})
+    assert got == [("Nenagh", "GPE"), ("Nenagh MDC", "ORG"), ("Nenagh", "GPE")]
+    text = "The Karnataka Assembly sat. The river is shared by Kerala and Karnataka."
+    got = repaired(blank, text, {"Karnataka Assembly": "ORG", "Karnataka": "GPE",
+                                 "Kerala": "GPE"})
+    assert ("Karnataka", "GPE") in got
+    # without a place's preposition the town's name is the organisation's short name
+    text = "Councillors at Nenagh MDC met. Nenagh said it would appeal."
+    got = repaired(blank, text, {"Nenagh MDC": "ORG", "Nenagh": "GPE"})
+    assert got == [("Nenagh MDC", "ORG"), ("Nenagh", "ORG")]
+
+
+def test_a_country_s_name_of_several_words_is_found_where_the_model_missed_it(blank):
+    text = "Talks with the Democratic People's Republic of Korea resumed, and T&T joined."
+    got = repaired(blank, text, {"T&T": "ORG"})
+    assert got == [("Democratic People's Republic of Korea", "GPE"), ("T&T", "GPE")]

@@ -97,6 +97,7 @@ class Gazetteer:
         self.ambiguous: set[str] = set()
         self.not_entities: set[str] = set()
         self.demonyms: set[str] = set()
+        self.country_forms: set[str] = set()  # the curated names of countries, as written
         self._candidates: bytes | None = None
         self._admin1: dict[str, Admin1] | None = None
         self._admin1_names: dict[str, list[Admin1]] = {}
@@ -119,6 +120,7 @@ class Gazetteer:
             self.country_names[code] = entry["name"]
             for name in [entry["name"], *entry["aliases"]]:
                 self.places[key(name)] = Place(entry["name"], code, "country")
+                self.country_forms.add(name)
         # every country row now points at the canonical country name, with its point
         for k, place in list(self.places.items()):
             if place.kind == "country" and place.country:

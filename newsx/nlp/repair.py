@@ -75,6 +75,8 @@ class EntityRepair:
         self.gaz: Gazetteer = gazetteer()
         self.matcher = PhraseIndex(nlp)
         places = {p.name for p in self.gaz.places.values() if p.kind in {"country", "region"}}
+        # and the names of several words news gives countries ("Democratic Republic of Congo")
+        places |= {f for f in self.gaz.country_forms if " " in f and f[:1].isupper()}
         forms = {f for f in self.gaz.org_forms if f not in self.gaz.ambiguous and len(f) > 2}
         for label, names in (("ORG", sorted(forms)), ("GPE", sorted(places))):
             variants = set(names) | {n.upper() for n in names if len(n) > 3}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsx.nlp.gazetteer import Gazetteer
+from newsx.nlp.types import PLACED_AFTER, region_first
 from newsx.nlp.wordlists import ORG_LAST_WORDS, is_big_place, short_name
 
 
@@ -38,10 +39,21 @@ def retype(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Span]:
         elif len(span) == 1 and label != "PERSON" and text in surnames:
             label = "PERSON"  # "Scholz said" after "Olaf Scholz"
         elif label != "ORG" and text not in person_words and text in org_short - surnames \
-                and (label != "GPE" or gaz.place(text) is None):
-            label = "ORG"  # "Magna was up" after "Magna International Inc"
+                and (label != "GPE" or gaz.place(text) is None and not _placed(span, gaz)):
+            label = "ORG"  # "Magna was up" after "Magna International Inc" (not "in Nenagh")
         out.append(span if label == span.label_ else Span(span.doc, span.start, span.end, label))
     return out
+
+
+def _placed(span: Span, gaz: Gazetteer) -> bool:
+    """A place's name the model found where the words or the gazetteer make it one: a
+    state by its own name ("Karnataka" beside "Karnataka Assembly"), a town after a place's
+    preposition ("in Nenagh" beside "Nenagh MDC")."""
+    doc = span.doc
+    if region_first(gaz, span.text):
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
+        and bool(gaz.candidates(span.text))
 
 
 def typed_by_gazetteer(span: Span, gaz: Gazetteer, keep_unknown: bool) -> Span | None:

@@ -144,7 +144,7 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
         found.append((PLACE, NAME_VOTE))
     elif is_big_place(text):
         found.append((PLACE, NAME_VOTE / 2))
-    elif len(words) > 1 and _region_first(gaz, text) and text not in surnames:
+    elif len(words) > 1 and region_first(gaz, text) and text not in surnames:
         # a state or province by its own name ("Tamil Nadu"), however often the model
         # calls it a person (but not "San Martin" after "Miguel San Martin")
         found.append((PLACE, NAME_VOTE + mentions))
@@ -210,7 +210,7 @@ def _based(span: Span) -> bool:
         and doc[span.end + 1].lower_ == "based"
 
 
-def _region_first(gaz: Gazetteer, text: str) -> bool:
+def region_first(gaz: Gazetteer, text: str) -> bool:
     """Whether a first-level region by its own name is what `text` most likely means (not a
     town, nor a parish named after a saint beside towns of the name)."""
     found = gaz.candidates(text)
