@@ -177,6 +177,14 @@ def test_dateline_places_before_a_dash_or_a_region(blank):
     assert not got & {"NOTICE", "POLICE", "MARCH", "NOTE"}
 
 
+def test_a_dateline_after_a_sentence_s_end_opens_the_next_story(blank):
+    doc = blank("The judge resigned on Friday. ALBUQUERQUE, N.M. (AP) - Documents show a "
+                "judge resigned. Shares rose. NOTICE - nothing here. IBM, the maker, said so.")
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
+    got = {e.text for e in component(doc).ents if e.label_ == "GPE"}
+    assert "ALBUQUERQUE" in got and not got & {"NOTICE", "IBM"}
+
+
 def test_demonyms_numbers_and_spaced_dashes(blank):
     words = ["Tajik", "troops", "and", "Romania", "-", "Cosmin", "Contra", ",", "Kersey", "63"]
     ents = ["B-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"]

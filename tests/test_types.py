@@ -367,3 +367,19 @@ def test_a_country_s_name_of_several_words_is_found_where_the_model_missed_it(bl
     text = "Talks with the Democratic People's Republic of Korea resumed, and T&T joined."
     got = repaired(blank, text, {"T&T": "ORG"})
     assert got == [("Democratic People's Republic of Korea", "GPE"), ("T&T", "GPE")]
+
+
+def test_a_known_place_listed_with_places_or_after_a_journey_s_to_is_a_place(blank):
+    text = "It sold its stores in Zilina, Nitra, Presov and Kosice last year."
+    got = repaired(blank, text, {"Zilina": "GPE", "Nitra": "ORG", "Presov": "ORG",
+                                 "Kosice": "GPE"})
+    assert got == [("Zilina", "GPE"), ("Nitra", "GPE"), ("Presov", "GPE"), ("Kosice", "GPE")]
+    text = "It sold its stores in Zilina, Nitra, Presov, Kosice last year."  # no "and": a list?
+    assert ("Nitra", "ORG") in repaired(blank, text, {"Zilina": "GPE", "Nitra": "ORG",
+                                                       "Presov": "ORG", "Kosice": "GPE"})
+    text = "People travelling to Cirencester face delays. The family moved to Thornhill."
+    got = repaired(blank, text, {"Cirencester": "PERSON", "Thornhill": "PERSON"})
+    assert got == [("Cirencester", "GPE"), ("Thornhill", "GPE")]
+    text = "Nadal lost to Murray in straight sets, and a memo went to Warren."
+    got = repaired(blank, text, {"Murray": "PERSON", "Warren": "PERSON"})
+    assert got == [("Murray", "PERSON"), ("Warren", "PERSON")]

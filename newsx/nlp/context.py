@@ -13,7 +13,8 @@ from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
 DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
+    # at a line's start, or after a sentence's end (one story after another on a page)
+    r"(?:^|(?<=[.!?] ))(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
     r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
     + MONTH + r"))|(?P<dash>\s*(?:--|[\u2014\u2013])\s*|\s+-\s)|\s*[,(])",
     re.M,

@@ -39,6 +39,12 @@ PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 # job at Hershey") and were tried and dropped
 PLACED_AFTER = PLACE_BEFORE - {"from"} | {"into", "inside"}
 COORDINATION = {"and", "or"}
+# words of a journey before "to": a place's name follows ("a trip to Saipan")
+JOURNEY = {
+    "trip", "trips", "travel", "travels", "travelled", "traveled", "travelling", "traveling",
+    "flight", "flights", "flew", "fly", "flying", "drive", "driving", "drove", "moved",
+    "moving", "relocated", "journey", "commute", "emigrated", "deported", "fled", "route",
+}
 PAIR_AFTER = PLACE_BEFORE | {"between", "into"}  # "between Coggeshall and Marks Tey"
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
@@ -67,7 +73,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     """`spans` (people, places and organisations) with one type for every name."""
     votes: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
     given: dict[str, Counter[str]] = defaultdict(Counter)
-    beside = set() if sport else _beside_places(spans)
+    beside = set() if sport else _beside_places(spans) | _travelled_to(spans)
     for span in spans:
         name = key(span.text)
         votes[name][vote_type(span)] += 1.0
@@ -161,26 +167,44 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
 
 
 def _beside_places(spans: list[Span]) -> set[int]:
-    """The first tokens of mentions joined by "and" or "or" to a place the model found, the
-    pair after a place's preposition: "Almelo" in "in Hilversum and Almelo", "Gloucester" in
-    "from Gloucester and Cheltenham" (not "Victoria and Albert visited", "In Washington,
-    Warren said")."""
-    places = [s for s in spans if vote_type(s) == PLACE]
-    ends = {s.end: s for s in places}
-    starts = {s.start for s in places}
+    """The first tokens of mentions listed with a place the model found, the list after a
+    place's preposition and closed by "and" or "or": "Almelo" in "in Hilversum and Almelo",
+    "Gloucester" in "from Gloucester and Cheltenham", "Nitra" in "in Zilina, Nitra, Presov
+    and Kosice" (not "Victoria and Albert visited", "In Washington, Warren said")."""
+    out: set[int] = set()
+    chain: list[Span] = []
+    closed = False  # the chain's last separator is "and" or "or"
+    for span in sorted(spans, key=lambda s: s.start):
+        between = [t.lower_ for t in span.doc[chain[-1].end : span.start]] if chain else []
+        if chain and between in ([","], *([w] for w in COORDINATION),
+                                 *([",", w] for w in COORDINATION)):
+            chain.append(span)
+            closed = between[-1] in COORDINATION
+            continue
+        _add_listed(chain, closed, out)
+        chain, closed = [span], False
+    _add_listed(chain, closed, out)
+    return out
+
+
+def _travelled_to(spans: list[Span]) -> set[int]:
+    """The first tokens of mentions after a journey's "to": "travelling to Cirencester", "a
+    trip to Saipan", "moved to Thornhill" (not "lost to Murray", "a memo to Warren")."""
     out = set()
     for span in spans:
-        doc = span.doc
-        first = None
-        if span.start > 1 and doc[span.start - 1].lower_ in COORDINATION:
-            first = ends.get(span.start - 1)
-        elif span.end + 1 < len(doc) and doc[span.end].lower_ in COORDINATION \
-                and span.end + 1 in starts:
-            first = span
-        if first is not None and first.start > 0 \
-                and doc[first.start - 1].lower_ in PAIR_AFTER:
-            out.add(span.start)
+        doc, i = span.doc, span.start
+        if i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in JOURNEY:
+            out.add(i)
     return out
+
+
+def _add_listed(chain: list[Span], closed: bool, out: set[int]) -> None:
+    first = chain[0] if chain else None
+    if first is None or len(chain) < 2 or not closed or first.start == 0 \
+            or first.doc[first.start - 1].lower_ not in PAIR_AFTER \
+            or not any(vote_type(s) == PLACE for s in chain):
+        return
+    out.update(s.start for s in chain)
 
 
 def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
