@@ -383,3 +383,14 @@ def test_a_known_place_listed_with_places_or_after_a_journey_s_to_is_a_place(bla
     text = "Nadal lost to Murray in straight sets, and a memo went to Warren."
     got = repaired(blank, text, {"Murray": "PERSON", "Warren": "PERSON"})
     assert got == [("Murray", "PERSON"), ("Warren", "PERSON")]
+
+
+def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
+    text = "Fighters left for Idlib province. Masvingo province has no drugs."
+    got = repaired(blank, text, {"Idlib": "ORG", "Masvingo": "PERSON"})
+    assert got == [("Idlib", "GPE"), ("Masvingo", "GPE")]
+    text = "Cholera reached the Artibonite region on Monday."  # the model missed it
+    assert repaired(blank, text, {}) == [("Artibonite", "GPE")]
+    # no unit's name, a company, a capitalised unit: as the model said
+    text = "The Eastern province and the Zorbleton district voted. Apple region sales rose."
+    assert repaired(blank, text, {"Apple": "ORG"}) == [("Apple", "ORG")]

@@ -60,6 +60,38 @@ def dateline_places(doc: Doc) -> list[Span]:
     return found
 
 
+# lower-case words after a name that make it a place: "Idlib province", "Kasserine governorate"
+ADMIN_AFTER = {"province", "provinces", "governorate", "prefecture", "oblast", "county",
+               "district", "region", "municipality"}
+ADMIN_WORDS = 3  # the longest name before one of them that is looked up
+COMPASS_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "upper", "lower"}
+
+
+def admin_after(doc: Doc, end: int) -> bool:
+    """Whether token `end` is an administrative unit's lower-case word ("province")."""
+    return end < len(doc) and doc[end].is_lower and doc[end].text in ADMIN_AFTER
+
+
+def admin_places(doc: Doc) -> list[Span]:
+    """Names the model missed before an administrative unit's word that GeoNames knows as
+    one: "Masvingo" in "Masvingo province", "Artibonite" in "the Artibonite region"."""
+    gaz = gazetteer()
+    found = []
+    for end in range(1, len(doc)):
+        if not admin_after(doc, end):
+            continue
+        for start in range(end - 1, max(end - ADMIN_WORDS, 0) - 1, -1):
+            if not (doc[start].is_title or doc[start].is_upper) or not doc[start].is_alpha:
+                break
+            name = doc[start:end].text
+            if doc[start].lower_ in COMPASS_NAMES:
+                break  # "Eastern province" names no place by "Eastern"
+            if any(c.feature_code.startswith("ADM") for c in gaz.candidates(name)):
+                found.append(Span(doc, start, end, label="GPE"))
+    return found
+
+
 def _region_after(doc: Doc, end: int) -> bool:
     """Whether a comma, a region or country ("Wash.", "Nova Scotia", "Afghanistan") and a
     dateline's dash, agency or date follow character `end`."""

@@ -47,7 +47,7 @@ from newsx.nlp.boundaries import (
     with_particles,
     with_syllables,
 )
-from newsx.nlp.context import dateline_places, law_names, ticker_exchanges
+from newsx.nlp.context import admin_places, dateline_places, law_names, ticker_exchanges
 from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
 from newsx.nlp.phrases import PhraseIndex
 from newsx.nlp.wordlists import TARGET
@@ -132,6 +132,7 @@ class EntityRepair:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
+            added += admin_places(doc)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(

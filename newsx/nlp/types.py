@@ -20,7 +20,7 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.context import exchange_at
+from newsx.nlp.context import admin_after, exchange_at
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
@@ -216,7 +216,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
     placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
-        or beside_place or _based(span)
+        or beside_place or _based(span) or admin_after(doc, span.end)  # "Idlib province"
     # the words first, the gazetteer only for a mention they may place
     if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
             or gaz.org(span.text) or not gaz.candidates(span.text):
