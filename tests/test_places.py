@@ -135,6 +135,44 @@ def test_georgia_next_to_russia_stays_the_country(pipes):
     assert after["Georgia"].country == "GE" and after["Georgia"].geonames_id == 614540
 
 
+@pytest.mark.parametrize("text, ents, want", [
+    ("The mayor of New York said the subway would reopen.", [("New York", "GPE")], 5128581),
+    ("New York state officials said the subway would reopen.", [("New York", "GPE")], 5128638),
+    ("The governor of New York said so.", [("New York", "GPE")], 5128638),
+    ("A girl from Buffalo, New York, died.", [("Buffalo", "GPE"), ("New York", "GPE")],
+     5128638),
+    ("Cases rose in New Jersey and New York.", [("New Jersey", "GPE"), ("New York", "GPE")],
+     5128638),
+    ("Protests spread in Sao Paulo.", [("Sao Paulo", "GPE")], 3448439),
+])
+def test_a_big_city_is_what_its_region_s_name_means_unless_the_words_say_region(
+        pipes, text, ents, want):
+    _, after = _run(pipes, text, ents)
+    assert after[ents[-1][0]].geonames_id == want
+
+
+def test_a_name_listed_with_regions_is_the_region(pipes):
+    text = "Cases were found in Texas, Utah, Washington and Wyoming."
+    ents = [("Texas", "GPE"), ("Utah", "GPE"), ("Washington", "GPE"), ("Wyoming", "GPE")]
+    _, after = _run(pipes, text, ents)
+    assert after["Washington"].admin1 == "US.WA" and after["Washington"].geonames_id == 5815135
+    _, after = _run(pipes, "Officials in Georgia and Florida said so.",
+                    [("Georgia", "GPE"), ("Florida", "GPE")])
+    assert (after["Georgia"].country, after["Georgia"].admin1) == ("US", "US.GA")
+    # a list of cities or countries names no region
+    _, after = _run(pipes, "After stops in Washington, New York and Boston, he left.",
+                    [("Washington", "GPE"), ("New York", "GPE"), ("Boston", "GPE")])
+    assert after["Washington"].admin1 == "US.DC" and after["New York"].geonames_id == 5128581
+
+
+def test_a_region_s_point_is_not_its_namesake_city_s():
+    from newsx.nlp.gazetteer import gazetteer
+    from newsx.nlp.places_rank import km
+    region = gazetteer().admin1("US.NY")
+    assert region is not None and region.lat is not None and region.lon is not None
+    assert km(region.lat, region.lon, 40.71, -74.01) > 150  # New York City's point
+
+
 def test_london_with_ontario_elsewhere_in_the_article(pipes):
     text = ("Police in London said the fire started downtown. Ontario's fire marshal and "
             "officers from Toronto and Hamilton are investigating.")

@@ -32,13 +32,15 @@ from newsx.nlp.places_context import (
     Container,
     abbreviated_region,
     container_after,
+    listed_beside,
     meanings,
     not_a_place,
     person_like,
+    region_words,
     speaker_like,
 )
 from newsx.nlp.places_merge import merge_same_places
-from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, prior
+from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, namesake, prior
 from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS
 from newsx.records import Entity
 
@@ -60,6 +62,7 @@ class Item:
     person: bool = False  # reads as a person: no point
     inside: list[Container] = field(default_factory=list)  # "X, Y": the Ys after this X
     region: Admin1 | None = None  # this entity is the Y of "X, Y": that region
+    region_words: bool = False  # words name a region here ("New York state")
 
 
 class PlaceResolver:
@@ -109,13 +112,18 @@ class PlaceResolver:
                     named=uses == {"name"},
                     person=bool(mentions) and all(person_like(doc, m) or speaker_like(doc, m)
                                                   for m in mentions),
-                    region=abbreviated_region(entity.name, self.gaz))
+                    region=abbreviated_region(entity.name, self.gaz),
+                    region_words=any(region_words(doc, m) for m in mentions))
 
     def _patterns(self, doc: Doc, items: list[Item]) -> None:
-        """"X, Y": X lies in Y; Y, when it is a place entity too, is that region."""
+        """"X, Y": X lies in Y; Y, when it is a place entity too, is that region. A name
+        listed with regions ("Ohio, Washington and Utah") is one too."""
         at = {(m.start, m.end): it for it in items for m in it.entity.mentions}
         for it in items:
             for m in it.entity.mentions:
+                beside = [v for c in listed_beside(doc, m) for (s, e), v in at.items()
+                          if s <= c < e and v is not it]
+                it.region_words |= any(self._a_region(v) for v in beside)
                 box = container_after(doc, m.end, self.gaz)
                 if box is None:
                     continue
@@ -130,6 +138,15 @@ class PlaceResolver:
                 if y is not None and y is not it and fits:
                     y.region = fits[0]
                     y.person = False
+
+    @staticmethod
+    def _a_region(it: Item) -> bool:
+        """Whether the item names a first-level region ("Ohio"), not a city or a country
+        ("Washington", "New York" have cities of their name that news means by default)."""
+        if not it.options:
+            return False
+        best = max(it.options, key=prior)
+        return best.feature_code == "ADM1" and namesake(best, it.options, False) == 0
 
     def _evidence(self, items: list[Item]) -> Evidence:
         ev = Evidence()
@@ -159,6 +176,7 @@ class PlaceResolver:
         region = ev.in_region(i, cand.admin1)
         near = ev.near(i, cand)
         s += w.region * region + w.near * near
+        s += w.namesake * namesake(cand, item.options, item.region_words)
         fits = False
         for box in item.inside:
             ok = cand.admin1 in {r.code for r in box.regions} or cand.country == box.country

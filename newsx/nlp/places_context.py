@@ -165,6 +165,47 @@ def not_a_place(doc: Doc, m: Mention) -> str | None:
     return None
 
 
+# words around a name that make it the region rather than the city of that name
+REGION_AFTER = {"state", "province", "governor", "gov", "legislature", "statewide"}
+REGION_BEFORE = {"upstate", "downstate", "statewide"}
+REGION_OF = {"state", "province", "governor"}  # "the state of Washington"
+
+
+def region_words(doc: Doc, m: Mention) -> bool:
+    """Whether the words around the mention name a region: "New York state", "upstate New
+    York", "the state of Washington", "New York Governor Andrew Cuomo"."""
+    span = _tokens(doc, m)
+    if span is None:
+        return False
+    nxt = doc[span.end].lower_.rstrip(".") if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return nxt in REGION_AFTER or bool(before) and before[-1] in REGION_BEFORE or (
+        len(before) == 2 and before[1] == "of" and before[0] in REGION_OF)
+
+
+LIST_WORDS = {",", "and", "or", "&"}
+
+
+def listed_beside(doc: Doc, m: Mention) -> list[int]:
+    """The characters where the names listed next to the mention end or begin ("Ohio" and
+    "Utah" around "Washington" in "Ohio, Washington and Utah")."""
+    span = _tokens(doc, m)
+    if span is None:
+        return []
+    out = []
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in LIST_WORDS and span.start - i <= 2:
+        i -= 1
+    if i < span.start - 1 and i >= 0:
+        out.append(doc[i].idx + len(doc[i].text) - 1)  # the last character of the name before
+    j = span.end
+    while j < len(doc) and doc[j].lower_ in LIST_WORDS and j - span.end < 2:
+        j += 1
+    if j > span.end and j < len(doc):
+        out.append(doc[j].idx)
+    return out
+
+
 def person_like(doc: Doc, m: Mention) -> bool:
     """Whether the mention reads as a person: after "wife", "Mr", "named"."""
     span = _tokens(doc, m)

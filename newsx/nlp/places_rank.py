@@ -36,6 +36,8 @@ class Weights:
     state_town: float = 4.0  # minus this for a town named like a region ten times its size
     smooth: float = 1.0  # added to the weight of the other places when taking shares
     focus_unknown: float = 0.2  # a name without candidates: the focus country from this share
+    namesake: float = 2.0  # a big city over the region named like it, unless the words name
+    # the region ("New York" the city; "New York state", "Governor of New York" the state)
 
 
 @dataclass
@@ -106,3 +108,21 @@ def as_candidate(region: Admin1) -> Candidate:
     """A first-level region as a candidate."""
     return Candidate(region.geonames_id, region.country, region.code, "ADM1", region.population,
                      region.lat, region.lon, False)
+
+
+NAMESAKE_CITY = 1_000_000  # a city this big is what its region's name means by default
+
+
+def namesake(cand: Candidate, options: list[Candidate], region_words: bool) -> int:
+    """+1 for the reading the words favour, -1 for the other: a first-level region where the
+    words name one ("New York state", "Ohio, Washington and Utah"), else the big city inside
+    a region of its name ("New York", "Sao Paulo"); 0 for the rest."""
+    if region_words:
+        return 1 if cand.feature_code == "ADM1" else -1
+    if cand.feature_code == "ADM1":
+        return -1 if any(c.feature_class == "P" and c.population >= NAMESAKE_CITY
+                         and c.admin1 == cand.admin1 for c in options) else 0
+    if cand.feature_class == "P" and cand.population >= NAMESAKE_CITY:
+        return 1 if any(c.feature_code == "ADM1" and c.admin1 == cand.admin1
+                        for c in options) else 0
+    return 0
