@@ -40,7 +40,15 @@ from newsx.nlp.places_context import (
     speaker_like,
 )
 from newsx.nlp.places_merge import merge_same_places
-from newsx.nlp.places_rank import Evidence, Weights, as_candidate, km, namesake, prior
+from newsx.nlp.places_rank import (
+    Evidence,
+    Weights,
+    apart,
+    as_candidate,
+    box_country,
+    namesake,
+    prior,
+)
 from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS
 from newsx.records import Entity
 
@@ -198,7 +206,7 @@ class PlaceResolver:
             e.name = item.region.name
             return
         if not item.options:  # no GeoNames place of that name: its country at most
-            country = e.country or next(filter(None, map(_box_country, item.inside)), None)
+            country = e.country or next(filter(None, map(box_country, item.inside)), None)
             known = self.gaz.place(e.name)  # "Middle East", "Atlantic": no one country
             if country is None and self.w.focus_unknown and not item.person \
                     and (known is None or known.kind != "region"):
@@ -225,12 +233,11 @@ class PlaceResolver:
             if close and self._famous(i, item, ev, ranked) == best:
                 _set(e, best, best.country)  # Geneva in a US story is still Geneva
                 return
-            if close and _apart(best, second):
+            if close and apart(best, second):
                 same = best.country == second.country
                 _set(e, None, best.country if same else focus)
                 return
         _set(e, best, best.country)
-
 
     def _famous(self, i: int, item: Item, ev: Evidence,
                 ranked: list[tuple[tuple[float, bool], Candidate]]) -> Candidate | None:
@@ -256,21 +263,6 @@ class PlaceResolver:
         fits = any(cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
                    for box in item.inside)
         return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)
-
-
-def _box_country(box: Container) -> str | None:
-    """The one country that the Y of "X, Y" names or lies in, else None ("Punjab": India or
-    Pakistan; "Georgia": the country or the US state)."""
-    countries = {r.code.split(".")[0] for r in box.regions} | ({box.country} - {None})
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _apart(a: Candidate, b: Candidate) -> bool:
-    if a.country != b.country:
-        return True
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return a.admin1 != b.admin1
-    return km(a.lat, a.lon, b.lat, b.lon) > 161
 
 
 def _set(e: Entity, cand: Candidate | None, country: str | None) -> None:

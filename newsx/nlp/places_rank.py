@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from newsx.nlp.gazetteer import Admin1, Candidate
+from newsx.nlp.places_context import Container
 
 NEAR_KM = 150.0
 Tally = defaultdict[str, float]
@@ -126,3 +127,20 @@ def namesake(cand: Candidate, options: list[Candidate], region_words: bool) -> i
         return 1 if any(c.feature_code == "ADM1" and c.admin1 == cand.admin1
                         for c in options) else 0
     return 0
+
+
+def box_country(box: Container) -> str | None:
+    """The one country that the Y of "X, Y" names or lies in, else None ("Punjab": India or
+    Pakistan; "Georgia": the country or the US state)."""
+    countries = {r.code.split(".")[0] for r in box.regions} | ({box.country} - {None})
+    return countries.pop() if len(countries) == 1 else None
+
+
+def apart(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates are different places to a reader: other countries, or more
+    than 161 km apart (other regions when a point is missing)."""
+    if a.country != b.country:
+        return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.admin1 != b.admin1
+    return km(a.lat, a.lon, b.lat, b.lon) > 161
