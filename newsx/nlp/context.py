@@ -1,4 +1,5 @@
-"""What the text around names says: datelines, capitalised lines, names of laws."""
+"""What the text around names says: datelines, capitalised lines, names of laws, tickers'
+exchanges, and the administrative words after a place's name ("Idlib province")."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
 DATELINE = re.compile(
-    # at a line's start, or after a sentence's end (one story after another on a page)
-    r"(?:^|(?<=[.!?] ))(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
+    r"^(?P<places>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
     r"(?:(?P<date>(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*,?\s*(?:\d{4}-\d\d-\d\d|"
     + MONTH + r"))|(?P<dash>\s*(?:--|[\u2014\u2013])\s*|\s+-\s)|\s*[,(])",
     re.M,
 )
+# a dateline after a sentence's end, where a page runs one story after another: a known
+# place in capitals, its region, and a news agency ("... conduct. ALBUQUERQUE, N.M. (AP) -")
+LATER_DATELINE = re.compile(
+    r"(?<=[.!?] )(?P<places>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)")
 # after "X, Y" of a dateline: its dash, agency or date ("CAMP MURRAY, Wash. -")
 AFTER_REGION = re.compile(r"\s*(?:--|[-\u2014\u2013(]|,?\s*" + MONTH + ")")
 DASH_CITY_PEOPLE = 100_000  # "TORONTO —" undated: a city this big, not "POLICE -" or "MARCH -"
@@ -57,12 +62,17 @@ def dateline_places(doc: Doc) -> list[Span]:
                                      and place.population < DASH_CITY_PEOPLE):
                     continue
             found.append(span)
+    for m in LATER_DATELINE.finditer(doc.text):
+        span = doc.char_span(m.start("places"), m.end("places"), label="GPE")
+        if span is not None and gazetteer().place(span.text) is not None:
+            found.append(span)
     return found
 
 
 # lower-case words after a name that make it a place: "Idlib province", "Kasserine governorate"
-ADMIN_AFTER = {"province", "provinces", "governorate", "prefecture", "oblast", "county",
-               "district", "region", "municipality"}
+# (not "county": "Kent county council", "Taylor county deputies" name no town)
+ADMIN_AFTER = {"province", "provinces", "governorate", "prefecture", "oblast", "district",
+               "region", "municipality"}
 ADMIN_WORDS = 3  # the longest name before one of them that is looked up
 COMPASS_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                  "central", "upper", "lower"}

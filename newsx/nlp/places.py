@@ -8,6 +8,8 @@ hand-set weights instead of a trained ranker: every name has its GeoNames candid
   above a town, a region below its towns), an alternate name (exonym) below the place's own;
 - "X, Y" in the text: Y a region ("Allentown, PA", "Palm Beach, Florida") or a country that X
   must lie in, and Y itself resolved to that region;
+- the words around a name: a big city over the region of its name ("New York") unless they
+  name the region ("New York state", "Governor of New York", "Ohio, Washington and Utah");
 - the article's focus: the countries of its other places (their population-prior picks, as
   Mordecai's anchors, weighted by how sure each is), sub-national places counting apart from
   countries; regions that its other places lie in; other places within 150 km.
@@ -32,6 +34,7 @@ from newsx.nlp.places_context import (
     Container,
     abbreviated_region,
     container_after,
+    head_in_region,
     listed_beside,
     meanings,
     not_a_place,
@@ -48,6 +51,7 @@ from newsx.nlp.places_rank import (
     box_country,
     namesake,
     prior,
+    region_country,
 )
 from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS
 from newsx.records import Entity
@@ -71,6 +75,7 @@ class Item:
     inside: list[Container] = field(default_factory=list)  # "X, Y": the Ys after this X
     region: Admin1 | None = None  # this entity is the Y of "X, Y": that region
     region_words: bool = False  # words name a region here ("New York state")
+    region_of: set[str] = field(default_factory=set)  # listed with regions of these countries
 
 
 class PlaceResolver:
@@ -102,8 +107,9 @@ class PlaceResolver:
     def _item(self, doc: Doc, entity: Entity) -> Item:
         options: dict[int, Candidate] = {}
         forms = list(dict.fromkeys([entity.name, *entity.aliases]))
-        for form in forms:
-            for cand in meanings(form, self.gaz.candidates(form), self.gaz, entity.aliases):
+        for form in forms:  # "Washington DC" is Washington, D.C. by its own name
+            for cand in [*meanings(form, self.gaz.candidates(form), self.gaz, entity.aliases),
+                         *head_in_region(form, self.gaz)]:
                 old = options.get(cand.geonames_id)
                 if old is None or (old.alternate and not cand.alternate):
                     options[cand.geonames_id] = cand
@@ -127,12 +133,18 @@ class PlaceResolver:
         """"X, Y": X lies in Y; Y, when it is a place entity too, is that region. A name
         listed with regions ("Ohio, Washington and Utah") is one too."""
         at = {(m.start, m.end): it for it in items for m in it.entity.mentions}
+        boxes = {(m.start, m.end): container_after(doc, m.end, self.gaz) for it in items
+                 for m in it.entity.mentions}
+        # the Y of a town's "X, Y" is no list's member ("Wilmington, Delaware, and Washington")
+        ys = {box.start for it in items for m in it.entity.mentions
+              if (box := boxes[(m.start, m.end)]) and region_country(it.options) is None
+              and {r.code for r in box.regions} & {c.admin1 for c in it.options}}
         for it in items:
             for m in it.entity.mentions:
                 beside = [v for c in listed_beside(doc, m) for (s, e), v in at.items()
-                          if s <= c < e and v is not it]
-                it.region_words |= any(self._a_region(v) for v in beside)
-                box = container_after(doc, m.end, self.gaz)
+                          if s <= c < e and v is not it and not any(s <= y < e for y in ys)]
+                it.region_of |= {c for v in beside if (c := region_country(v.options))}
+                box = boxes[(m.start, m.end)]
                 if box is None:
                     continue
                 it.inside.append(box)
@@ -146,15 +158,6 @@ class PlaceResolver:
                 if y is not None and y is not it and fits:
                     y.region = fits[0]
                     y.person = False
-
-    @staticmethod
-    def _a_region(it: Item) -> bool:
-        """Whether the item names a first-level region ("Ohio"), not a city or a country
-        ("Washington", "New York" have cities of their name that news means by default)."""
-        if not it.options:
-            return False
-        best = max(it.options, key=prior)
-        return best.feature_code == "ADM1" and namesake(best, it.options, False) == 0
 
     def _evidence(self, items: list[Item]) -> Evidence:
         ev = Evidence()
@@ -184,7 +187,9 @@ class PlaceResolver:
         region = ev.in_region(i, cand.admin1)
         near = ev.near(i, cand)
         s += w.region * region + w.near * near
-        s += w.namesake * namesake(cand, item.options, item.region_words)
+        listed = cand.country in item.region_of  # "Georgia and Florida"
+        s += (w.listed if listed else w.namesake) * namesake(
+            cand, item.options, item.region_words or listed)
         fits = False
         for box in item.inside:
             ok = cand.admin1 in {r.code for r in box.regions} or cand.country == box.country

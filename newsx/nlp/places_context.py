@@ -105,6 +105,14 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
     return None
 
 
+def head_in_region(form: str, gaz: Gazetteer) -> list[Candidate]:
+    """The candidates of a name's head that lie in the region its last word names, for a
+    name without candidates of its own: "Washington DC", "Seattle WA"."""
+    head, _, tail = form.rpartition(" ")
+    regions = {r.code for r in gaz.admin1_named(tail.replace(".", ""))} if head else set()
+    return [c for c in gaz.candidates(head) if c.admin1 in regions] if regions else []
+
+
 REGION_TOWN = 100_000  # a town this big may be what a region's name means
 
 

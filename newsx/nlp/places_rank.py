@@ -39,6 +39,8 @@ class Weights:
     focus_unknown: float = 0.2  # a name without candidates: the focus country from this share
     namesake: float = 2.0  # a big city over the region named like it, unless the words name
     # the region ("New York" the city; "New York state", "Governor of New York" the state)
+    listed: float = 4.0  # a region of the country of the regions it is listed with
+    # ("Georgia and Florida": the US state; "Crimea and Georgia": the country)
 
 
 @dataclass
@@ -115,11 +117,15 @@ NAMESAKE_CITY = 1_000_000  # a city this big is what its region's name means by 
 
 
 def namesake(cand: Candidate, options: list[Candidate], region_words: bool) -> int:
-    """+1 for the reading the words favour, -1 for the other: a first-level region where the
-    words name one ("New York state", "Ohio, Washington and Utah"), else the big city inside
-    a region of its name ("New York", "Sao Paulo"); 0 for the rest."""
-    if region_words:
-        return 1 if cand.feature_code == "ADM1" else -1
+    """+1 for the reading the words favour, -1 for a town against it, 0 for the rest (and
+    for countries): where the words name a region ("New York state", "Ohio, Washington and
+    Utah") the first-level region of that name, over the towns of its country ("Melbourne
+    and Victoria" keeps its town); else the big city inside a region of its name ("New
+    York", "Sao Paulo")."""
+    if region_words:  # when the name can be a region of the candidate's country at all
+        if not any(c.feature_code == "ADM1" and c.country == cand.country for c in options):
+            return 0
+        return 1 if cand.feature_code == "ADM1" else -1 if cand.feature_class == "P" else 0
     if cand.feature_code == "ADM1":
         return -1 if any(c.feature_class == "P" and c.population >= NAMESAKE_CITY
                          and c.admin1 == cand.admin1 for c in options) else 0
@@ -144,3 +150,14 @@ def apart(a: Candidate, b: Candidate) -> bool:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return a.admin1 != b.admin1
     return km(a.lat, a.lon, b.lat, b.lon) > 161
+
+
+def region_country(options: list[Candidate]) -> str | None:
+    """The country of the first-level region a name means ("Ohio": US), or None for a city
+    or a country ("Washington", "New York" have cities news means by default)."""
+    if not options:
+        return None
+    best = max(options, key=prior)
+    if best.feature_code == "ADM1" and namesake(best, options, False) == 0:
+        return best.country
+    return None

@@ -11,7 +11,8 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
 - pairs: hyphenated pairs ("Biden-Putin") are split into the names they join (`pairs.py`);
 - retype: types the gazetteer and the article's other names make clear, mention by mention
   (`retype.py`; formerly "types");
-- datelines, gazetteer: dateline places and gazetteer names the model missed are added;
+- datelines, gazetteer: dateline places and gazetteer names the model missed are added (a
+  country's names of several words, a region's name before "province" or "region");
 - acronyms: an acronym defined after its name ("Reserve Bank of India (RBI)") takes the
   name's type, there and wherever else it stands alone;
 - laws: names of laws and treaties ("the New START treaty") are no entities anywhere;
@@ -132,7 +133,7 @@ class EntityRepair:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
-            added += admin_places(doc)
+            added += admin_places(doc) if self.on("gazetteer") else []
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(

@@ -4,7 +4,8 @@ Every mention of a name (its lookup key: case-folded, without a leading "the") v
 type the model and the earlier rules gave it, and the name's evidence adds to the votes:
 - the mention's context: a title before it ("Mr", "President"; the strongest evidence) for a
   person; "Inc", "shares",
-  "spokesman" after it for an organisation; "in", "from" before it for a place;
+  "spokesman" after it for an organisation; "in", "from" before it, a journey's "to", a list
+  of places it is in, "province" or "region" after it, for a place;
 - the gazetteer: a known organisation, a country, region or state, a big city (outside sport);
 - the name itself: a last word such as "Authority" or "Bank", a club's name ("Manchester
   United"), a family name of one of the article's people ("Djokovic" after "Novak Djokovic");
@@ -40,10 +41,11 @@ PLACE_BEFORE = {"in", "from", "near", "across", "outside", "throughout"}
 PLACED_AFTER = PLACE_BEFORE - {"from"} | {"into", "inside"}
 COORDINATION = {"and", "or"}
 # words of a journey before "to": a place's name follows ("a trip to Saipan")
+# (not "moved to": "support moved to Warren", "money moved to Vanguard", a player to a club)
 JOURNEY = {
     "trip", "trips", "travel", "travels", "travelled", "traveled", "travelling", "traveling",
-    "flight", "flights", "flew", "fly", "flying", "drive", "driving", "drove", "moved",
-    "moving", "relocated", "journey", "commute", "emigrated", "deported", "fled", "route",
+    "flight", "flights", "flew", "fly", "flying", "drive", "driving", "drove", "relocated",
+    "journey", "commute", "emigrated", "deported", "fled", "route",
 }
 PAIR_AFTER = PLACE_BEFORE | {"between", "into"}  # "between Coggeshall and Marks Tey"
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
@@ -199,9 +201,15 @@ def _travelled_to(spans: list[Span]) -> set[int]:
 
 
 def _add_listed(chain: list[Span], closed: bool, out: set[int]) -> None:
+    """Adds the chain's starts when it is a list of places: closed by "and" or "or", after a
+    place's preposition, with a place the model found; a list with commas only after a
+    lower-case one ("In Washington, Warren and Sanders" opens a sentence: no list)."""
     first = chain[0] if chain else None
-    if first is None or len(chain) < 2 or not closed or first.start == 0 \
-            or first.doc[first.start - 1].lower_ not in PAIR_AFTER \
+    if first is None or len(chain) < 2 or not closed or first.start == 0:
+        return
+    before = first.doc[first.start - 1]
+    commas = any(t.text == "," for t in first.doc[first.end : chain[-1].start])
+    if before.lower_ not in PAIR_AFTER or (commas and not before.is_lower) \
             or not any(vote_type(s) == PLACE for s in chain):
         return
     out.update(s.start for s in chain)
