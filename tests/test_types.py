@@ -413,3 +413,8 @@ def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
     assert repaired(blank, text, {"Apple": "ORG"}) == [("Apple", "ORG")]
     text = "He thanked Kent county council. Taylor county deputies found the car."
     assert repaired(blank, text, {"Kent": "ORG"}) == [("Kent", "ORG")]
+
+
+def test_a_town_after_a_place_s_preposition_twice_outweighs_three_model_votes(blank):
+    text = "The Dewsbury cinema closed. They met in Dewsbury and married in Dewsbury."
+    assert set(repaired(blank, text, {"Dewsbury": "ORG"})) == {("Dewsbury", "GPE")}

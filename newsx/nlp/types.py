@@ -219,7 +219,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
     place it, when the gazetteer knows a place of that name and no organisation: "in Klamath
     Falls", "Klamath Falls, Oregon" (a state or country after a comma), "Kent-based" and a
-    place beside it ("in Hilversum and Almelo") each outweigh the mention's own vote; "in
+    place beside it ("in Hilversum and Almelo") each count twice the mention's own vote; "in
     Jordan's view" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
@@ -229,7 +229,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
             or gaz.org(span.text) or not gaz.candidates(span.text):
         return 0.0
-    weight = CONTEXT_VOTE * 1.5 if placed_before else 0.0
+    weight = CONTEXT_VOTE * 2.0 if placed_before else 0.0
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
