@@ -408,6 +408,8 @@ def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
     assert got == [("Idlib", "GPE"), ("Masvingo", "GPE")]
     text = "Cholera reached the Artibonite region on Monday."  # the model missed it
     assert repaired(blank, text, {}) == [("Artibonite", "GPE")]
+    text = "Floods hit the Eastern Cape province on Monday."  # a compass word in a name
+    assert repaired(blank, text, {}) == [("Eastern Cape", "GPE")]
     # no unit's name, a company, a county (mostly people's names): as the model said
     text = "The Eastern province and the Zorbleton district voted. Apple region sales rose."
     assert repaired(blank, text, {"Apple": "ORG"}) == [("Apple", "ORG")]

@@ -92,11 +92,12 @@ def admin_places(doc: Doc) -> list[Span]:
         if not admin_after(doc, end):
             continue
         for start in range(end - 1, max(end - ADMIN_WORDS, 0) - 1, -1):
-            if not (doc[start].is_title or doc[start].is_upper) or not doc[start].is_alpha:
+            if not (doc[start].is_title or doc[start].is_upper) or not doc[start].is_alpha \
+                    or doc[start].lower_ == "the":
                 break
             name = doc[start:end].text
-            if doc[start].lower_ in COMPASS_NAMES:
-                break  # "Eastern province" names no place by "Eastern"
+            if end - start == 1 and doc[start].lower_ in COMPASS_NAMES:
+                continue  # "Eastern province" names no place by "Eastern" ("Eastern Cape" does)
             if any(c.feature_code.startswith("ADM") for c in gaz.candidates(name)):
                 found.append(Span(doc, start, end, label="GPE"))
     return found

@@ -106,8 +106,8 @@ def container_after(doc: Doc, end: int, gaz: Gazetteer) -> Container | None:
 
 
 def head_in_region(form: str, gaz: Gazetteer) -> list[Candidate]:
-    """The candidates of a name's head that lie in the region its last word names, for a
-    name without candidates of its own: "Washington DC", "Seattle WA"."""
+    """The candidates of a name's head that lie in the region its last word names, as the
+    name's own: "Washington DC" is Washington in the District of Columbia."""
     head, _, tail = form.rpartition(" ")
     regions = {r.code for r in gaz.admin1_named(tail.replace(".", ""))} if head else set()
     return [c for c in gaz.candidates(head) if c.admin1 in regions] if regions else []

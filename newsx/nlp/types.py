@@ -191,7 +191,7 @@ def _beside_places(spans: list[Span]) -> set[int]:
 
 def _travelled_to(spans: list[Span]) -> set[int]:
     """The first tokens of mentions after a journey's "to": "travelling to Cirencester", "a
-    trip to Saipan", "moved to Thornhill" (not "lost to Murray", "a memo to Warren")."""
+    trip to Saipan", "relocated to Thornhill" (not "lost to Murray", "a memo to Warren")."""
     out = set()
     for span in spans:
         doc, i = span.doc, span.start
@@ -217,10 +217,11 @@ def _add_listed(chain: list[Span], closed: bool, out: set[int]) -> None:
 
 def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
-    place it, when the gazetteer knows a place of that name and no organisation: "in Klamath
-    Falls", "Klamath Falls, Oregon" (a state or country after a comma), "Kent-based" and a
-    place beside it ("in Hilversum and Almelo") each count twice the mention's own vote; "in
-    Jordan's view" nothing."""
+    place it, when the gazetteer knows a place of that name and no organisation: the words
+    before or after it ("in Klamath Falls", "travelling to", "Kent-based", "Idlib province",
+    a place beside it: "in Hilversum and Almelo") count twice the mention's own vote, a state
+    or country after a comma ("Klamath Falls, Oregon") 1.5 times; "in Jordan's view"
+    nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
     placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
