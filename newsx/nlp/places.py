@@ -133,17 +133,22 @@ class PlaceResolver:
         """"X, Y": X lies in Y; Y, when it is a place entity too, is that region. A name
         listed with regions ("Ohio, Washington and Utah") is one too."""
         at = {(m.start, m.end): it for it in items for m in it.entity.mentions}
-        boxes = {(m.start, m.end): container_after(doc, m.end, self.gaz) for it in items
-                 for m in it.entity.mentions}
+        boxes = {k: container_after(doc, k[1], self.gaz) for k in at}
+        regions = {id(it): region_country(it.options) for it in items}
+
+        def covering(c: int) -> tuple[tuple[int, int], Item] | None:
+            """The mention (its span) and the item whose mention holds character c."""
+            return next(((k, v) for k, v in at.items() if k[0] <= c < k[1]), None)
+
         # the Y of a town's "X, Y" is no list's member ("Wilmington, Delaware, and Washington")
-        ys = {box.start for it in items for m in it.entity.mentions
-              if (box := boxes[(m.start, m.end)]) and region_country(it.options) is None
-              and {r.code for r in box.regions} & {c.admin1 for c in it.options}}
+        ys = {y[0] for k, box in boxes.items() if box is not None and regions[id(at[k])] is None
+              and {r.code for r in box.regions} & {c.admin1 for c in at[k].options}
+              and (y := covering(box.start)) is not None}
         for it in items:
             for m in it.entity.mentions:
-                beside = [v for c in listed_beside(doc, m) for (s, e), v in at.items()
-                          if s <= c < e and v is not it and not any(s <= y < e for y in ys)]
-                it.region_of |= {c for v in beside if (c := region_country(v.options))}
+                beside = [hit[1] for c in listed_beside(doc, m) if (hit := covering(c))
+                          and hit[1] is not it and hit[0] not in ys]
+                it.region_of |= {c for v in beside if (c := regions[id(v)])}
                 box = boxes[(m.start, m.end)]
                 if box is None:
                     continue
@@ -154,10 +159,8 @@ class PlaceResolver:
                 # "Dmanisi, Georgia")
                 fits = [r for r in box.regions if r.code in codes or (
                     not it.options and len(box.regions) == 1 and box.country is None)]
-                y = next((v for (s, e), v in at.items() if s <= box.start < e), None)
-                if y is not None and y is not it and fits:
-                    y.region = fits[0]
-                    y.person = False
+                if (hit := covering(box.start)) and hit[1] is not it and fits:
+                    hit[1].region, hit[1].person = fits[0], False
 
     def _evidence(self, items: list[Item]) -> Evidence:
         ev = Evidence()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsx.nlp.gazetteer import Gazetteer
-from newsx.nlp.types import PLACED_AFTER, region_first
+from newsx.nlp.types import after_place_word, region_first
 from newsx.nlp.wordlists import ORG_LAST_WORDS, is_big_place, short_name
 
 
@@ -49,10 +49,7 @@ def _placed(span: Span, gaz: Gazetteer) -> bool:
     """A place's name the model found where the words or the gazetteer make it one: a
     state by its own name ("Karnataka" beside "Karnataka Assembly"), a town after a place's
     preposition ("in Nenagh" beside "Nenagh MDC")."""
-    doc = span.doc
-    if region_first(gaz, span.text):
-        return True
-    return span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
+    return region_first(gaz, span.text) or after_place_word(span) \
         and bool(gaz.candidates(span.text))
 
 

@@ -224,8 +224,8 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
-    placed_before = span.start > 0 and doc[span.start - 1].lower_ in PLACED_AFTER \
-        or beside_place or _based(span) or admin_after(doc, span.end)  # "Idlib province"
+    placed_before = after_place_word(span) or beside_place or _based(span) \
+        or admin_after(doc, span.end)  # "Idlib province"
     # the words first, the gazetteer only for a mention they may place
     if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
             or gaz.org(span.text) or not gaz.candidates(span.text):
@@ -234,6 +234,11 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
+
+
+def after_place_word(span: Span) -> bool:
+    """Whether a place's preposition comes before the mention: "in Klamath Falls"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACED_AFTER
 
 
 def _based(span: Span) -> bool:
