@@ -340,3 +340,74 @@ def test_hyphenated_club_of_small_places_is_not_split(blank):
     spaces = [False, False, True, True, False, False, True, False, False]
     assert repair(blank, words, ents, spaces, propagate=False) == [
         ("Jed-Forest", "ORG"), ("Russia", "GPE"), ("Ukraine", "GPE")]
+
+
+def test_the_country_of_a_currency_in_a_sum_is_a_place(blank):
+    # the model takes "59.2 billion US dollars" whole, as one MONEY name
+    words = ["It", "cost", "59.2", "billion", "US", "dollars", "and", "5", "million",
+             "Canadian", "dollars", "."]
+    ents = ["O", "O", "B-MONEY", "I-MONEY", "I-MONEY", "I-MONEY", "O", "B-MONEY", "I-MONEY",
+            "I-MONEY", "I-MONEY", "O"]
+    assert places_found(blank, Doc(blank.vocab, words=words, ents=ents)) == {"US"}
+    # "the" is no part of the name
+    assert places_found(blank, blank("The Hong Kong dollar fell.")) == {"Hong Kong"}
+
+
+def test_the_region_of_a_dateline_is_a_place(blank):
+    doc = blank("HORRY COUNTY, SC (WMBF) - A man waited.\nCAMP MURRAY, Wash. - Troops trained.")
+    assert {"SC", "Wash."} <= places_found(blank, doc)
+
+
+def test_a_by_line_run_into_a_dateline_is_cut_at_the_place(blank):
+    # extraction lost the line break: the place in capitals is no part of the name, but a
+    # surname written in capitals that names no place stays
+    words = ["By", "Norihiko", "Shirouzu", "BEIJING", "(", "Reuters", ")", "-", "Prices", "rose",
+             ".", "Emmanuel", "MACRON", "met", "Manuel", "VALLS", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "O", "O",
+            "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"]
+    got = repair(blank, words, ents, propagate=False)
+    assert ("Norihiko Shirouzu", "PERSON") in got and ("BEIJING", "GPE") in got
+    # outside a by-line, a surname in capitals stays, though Valls is a town in Spain
+    assert ("Emmanuel MACRON", "PERSON") in got and ("Manuel VALLS", "PERSON") in got
+
+
+def test_a_web_page_s_buttons_are_no_part_of_a_name(blank):
+    words = ["Andrew", "Meares", "Share", "on", "Twitter", ".", "Advertisement", "Knight",
+             "Frank", "grew", "and", "View", "Photo", "or", "Subscribe", "Photo", "Box", "grew",
+             "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG",
+            "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "B-ORG", "I-ORG", "O", "O"]
+    got = repair(blank, words, ents, propagate=False)
+    assert ("Andrew Meares", "PERSON") in got and ("Knight Frank", "ORG") in got
+    assert not {text for text, _ in got} & {"View", "View Photo", "Subscribe", "Photo"}
+    assert ("Photo Box", "ORG") in got  # a name may begin with "Photo"
+
+
+def test_firms_named_with_a_web_page_s_words_keep_them(blank):
+    words = ["Share", "Energy", "hired", "World", "Press", "Photo", "and", "Magnum", "Photos",
+             ";", "Ewald", "Nowotny", "Photographer", "said", "so", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O",
+            "B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"]
+    got = repair(blank, words, ents, propagate=False)
+    assert {("Share Energy", "ORG"), ("World Press Photo", "ORG"), ("Magnum Photos", "ORG"),
+            ("Ewald Nowotny", "PERSON")} <= set(got)
+
+
+def test_words_that_are_never_names_alone(blank):
+    # mid-sentence, where the rule for sentence openers does not reach them
+    labels = ["Please", "Find", "Additional", "Related Articles", "Cookie Policy", "More Info",
+              "Advertisement", "Comments", "Share", "Photo Caption"]
+    for label in labels:
+        words = ["Sales", "rose", "and", *label.split(), "fell", "."]
+        ents = ["O", "O", "O", "B-ORG", *["I-ORG"] * (len(label.split()) - 1), "O", "O"]
+        assert repair(blank, words, ents, propagate=False) == [], label
+
+
+def test_rbi_is_a_bank_outside_a_sports_report(blank):
+    words = ["India", "'s", "RBI", "cut", "rates", "."]
+    ents = ["B-GPE", "O", "B-ORG", "O", "O", "O"]
+    assert ("RBI", "ORG") in repair(blank, words, ents, propagate=False)
+    words = ["Sierra", "had", "three", "RBI", "as", "the", "team", "won", "the", "baseball",
+             "game", "and", "the", "season", "title", "."]
+    ents = ["B-PERSON", "O", "O", "B-ORG", *["O"] * 12]
+    assert ("RBI", "ORG") not in repair(blank, words, ents, propagate=False)

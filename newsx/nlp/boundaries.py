@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -18,6 +19,9 @@ from newsx.nlp.wordlists import (
     POSSESSIVE,
     SPORT_WORDS,
     TITLES,
+    WEB_ENDS,
+    WEB_OPENERS,
+    WEB_WORDS,
     is_big_place,
 )
 
@@ -31,9 +35,10 @@ def is_sport(doc: Doc, least: int = 3) -> bool:
 
 
 def trim(span: Span, sport: bool = True) -> Span | None:
-    """Drop determiners, titles, possessives and punctuation at the edges of a span; and a
-    number after the name, unless it may be part of it ("Radio 1", "Channel 4": one or two
-    digits after an organisation, outside a sports report)."""
+    """Drop determiners, titles, possessives, punctuation and a web page's buttons ("Share")
+    at the edges of a span; and a number after the name, unless it may be part of it
+    ("Radio 1", "Channel 4": one or two digits after an organisation, outside a sports
+    report)."""
     doc, start, end = span.doc, span.start, span.end
     label = span.label_
     if label == "PERSON" and end - start > 1 and doc[start].lower_.rstrip(".") in TITLES \
@@ -44,6 +49,7 @@ def trim(span: Span, sport: bool = True) -> Span | None:
         low = tok.lower_.rstrip(".")
         edge = tok.is_space or tok.is_punct or low in DETERMINERS
         edge = edge or (low in CALENDAR and label != "PERSON" and start + 1 < end)
+        edge = edge or (low in WEB_OPENERS and start + 1 < end and doc[start + 1].is_title)
         title = label == "PERSON" and low in TITLES and start + 1 < end
         if edge or title:
             start += 1
@@ -65,7 +71,9 @@ def trim(span: Span, sport: bool = True) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
-        elif (tok.is_lower and tok.is_alpha or _score(tok, label, sport)) and end - 1 > start:
+        elif (tok.is_lower and tok.is_alpha or _score(tok, label, sport)
+              or tok.lower_ in (WEB_WORDS if label == "PERSON" else WEB_ENDS)) \
+                and end - 1 > start:
             end -= 1  # "Interfax news agency" -> "Interfax", "Durham 114" -> "Durham"
         else:
             break
@@ -89,11 +97,14 @@ def spaces_hyphens(doc: Doc) -> bool:
     return SPACED_HYPHEN.search(doc.text) is not None
 
 
-def cut_parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
+def cut_parts(span: Span, dash_cuts: bool = True,
+              is_place: Callable[[str], bool] | None = None) -> list[tuple[Span, str]]:
     """Cut a span where one name ends and another begins. Each piece comes with the cut
     before it: "" (first piece), "line" (a line break), "dash" (a spaced dash: "Romania -
-    Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom")
-    or "of" (a place after a company form: "Daniels Pharmaceuticals Inc of St. Petersburg")."""
+    Cosmin Contra"), "split" (parentheses or a possessive: "NAPM ( NAPM", "Russia 's Gazprom"),
+    "of" (a place after a company form: "Daniels Pharmaceuticals Inc of St. Petersburg") or
+    "caps" (a by-line's name run into the place of a dateline, a place `is_place` knows:
+    "By Norihiko Shirouzu BEIJING (Reuters)")."""
     doc = span.doc
     parts, start, cut = [], span.start, ""
     for tok in span:
@@ -101,6 +112,11 @@ def cut_parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
         kind = ""
         if "\n" in tok.text or "\n" in tok.whitespace_:
             kind = "line"
+        elif (is_place is not None and span.label_ == "PERSON" and prev is not None
+              and span.start > 0 and doc[span.start - 1].lower_ == "by"
+              and prev.is_title and tok.is_upper and tok.is_alpha and len(tok) > 2
+              and is_place(doc[tok.i : span.end].text)):
+            kind = "caps"  # in a by-line only: "Manuel VALLS" is no town of Valls
         elif (dash_cuts and tok.text in DASHES and prev is not None and prev.whitespace_
               and tok.whitespace_):
             kind = "dash"
@@ -114,7 +130,7 @@ def cut_parts(span: Span, dash_cuts: bool = True) -> list[tuple[Span, str]]:
             end = tok.i + 1 if kind == "line" and "\n" not in tok.text else tok.i
             if end > start:
                 parts.append((Span(doc, start, end, label=span.label_), cut))
-            start, cut = tok.i + 1, kind
+            start, cut = (tok.i if kind == "caps" else tok.i + 1), kind
     if start < span.end:
         parts.append((Span(doc, start, span.end, label=span.label_), cut))
     return parts

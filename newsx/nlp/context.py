@@ -1,5 +1,6 @@
 """What the text around names says: datelines, capitalised lines, names of laws, tickers'
-exchanges, and the administrative words after a place's name ("Idlib province")."""
+exchanges, the administrative words after a place's name ("Idlib province") and the country
+of a currency ("US dollars")."""
 
 from __future__ import annotations
 
@@ -44,11 +45,14 @@ def ticker_exchanges(doc: Doc) -> list[Span]:
 
 def dateline_places(doc: Doc) -> list[Span]:
     """Places that open a dateline: "BUCHAREST 1996-08-30", "NEW YORK, March 3 -", a big
-    city or a country before a dash ("TORONTO \u2014"), and a place the gazetteer does not
-    know before its region and a dash ("CAMP MURRAY, Wash. -")."""
+    city or a country before a dash ("TORONTO \u2014"), a place the gazetteer does not
+    know before its region and a dash ("CAMP MURRAY, Wash. -"), and that region."""
     found = []
     for m in DATELINE.finditer(doc.text):
-        dated = m.group("date") is not None or _region_after(doc, m.end("places"))
+        region = _region_after(doc, m.end("places"))
+        dated = m.group("date") is not None or region is not None
+        if region is not None:  # "SC" of "HORRY COUNTY, SC (WMBF) -" is a place too
+            found += [s for s in [doc.char_span(*region, label="GPE")] if s is not None]
         offset = m.start("places")
         for part in re.finditer(r"[^/]+", m.group("places")):
             name = part.group().strip()
@@ -103,11 +107,38 @@ def admin_places(doc: Doc) -> list[Span]:
     return found
 
 
-def _region_after(doc: Doc, end: int) -> bool:
-    """Whether a comma, a region or country ("Wash.", "Nova Scotia", "Afghanistan") and a
-    dateline's dash, agency or date follow character `end`."""
+CURRENCY_WORDS = {"dollar", "dollars"}  # the currency named after a country or region
+CURRENCY_NAME_WORDS = 3  # the longest name before it that is looked up ("New Zealand")
+
+
+def currency_countries(doc: Doc) -> list[Span]:
+    """The country or region whose dollar the text names: "US" in "US dollars", "Hong Kong"
+    in "the Hong Kong dollar", also where the model takes it into a sum ("59.2 billion US
+    dollars" is one MONEY name). A demonym ("Canadian dollars") names no place."""
+    gaz = gazetteer()
+    found = []
+    for end in range(1, len(doc)):
+        if doc[end].lower_ not in CURRENCY_WORDS:
+            continue
+        for start in range(max(end - CURRENCY_NAME_WORDS, 0), end):
+            name = doc[start:end]
+            if name[0].lower_ == "the" or not all(t.is_title or t.is_upper for t in name):
+                continue
+            place = gaz.place(name.text)
+            if place is not None and place.kind in {"country", "region"} and \
+                    place.country is not None:
+                found.append(Span(doc, start, end, label="GPE"))
+                break
+    return found
+
+
+def _region_after(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Where a region or country ("Wash.", "Nova Scotia", "Afghanistan") is named after
+    character `end` and a comma, when a dateline's dash, agency or date follow it."""
     box = container_after(doc, end, gazetteer())
-    return box is not None and AFTER_REGION.match(doc.text, box.end) is not None
+    if box is None or AFTER_REGION.match(doc.text, box.end) is None:
+        return None
+    return box.start, box.end
 
 
 def starts_line(span: Span) -> bool:

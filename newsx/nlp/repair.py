@@ -48,10 +48,16 @@ from newsx.nlp.boundaries import (
     with_particles,
     with_syllables,
 )
-from newsx.nlp.context import admin_places, dateline_places, law_names, ticker_exchanges
+from newsx.nlp.context import (
+    admin_places,
+    currency_countries,
+    dateline_places,
+    law_names,
+    ticker_exchanges,
+)
 from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
 from newsx.nlp.phrases import PhraseIndex
-from newsx.nlp.wordlists import TARGET
+from newsx.nlp.wordlists import SPORT_NOT_NAMES, TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
          "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer", "acronyms")
@@ -133,7 +139,8 @@ class EntityRepair:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
-            added += admin_places(doc) if self.on("gazetteer") else []
+            if self.on("gazetteer"):  # "Idlib province", "US dollars"
+                added += admin_places(doc) + currency_countries(doc)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(
@@ -168,13 +175,14 @@ class EntityRepair:
         """One model span cut where one name ends and another begins, each piece trimmed and
         typed by the gazetteer where the cut leaves its type in doubt."""
         out = []
-        parts = cut_parts(ent, dash_cuts)
+        parts = cut_parts(ent, dash_cuts, lambda name: self.gaz.place(name) is not None)
         dashed = len(parts) > 1 and any(c == "dash" for _, c in parts)
         for part, kind in parts:
             span = trim(part, sport)
-            if span is None or key(span.text) in self.gaz.not_entities:
+            if span is None or key(span.text) in self.gaz.not_entities \
+                    or sport and span.text.lower() in SPORT_NOT_NAMES:
                 continue
-            if kind in {"line", "of"}:  # these keep a label only when the gazetteer knows them
+            if kind in {"line", "of", "caps"}:  # a label only if the gazetteer knows it
                 span = retype.typed_by_gazetteer(span, self.gaz, keep_unknown=False)
             elif dashed:
                 typed = retype.typed_by_gazetteer(span, self.gaz, keep_unknown=False)

@@ -129,6 +129,20 @@ CALENDAR = {
 
 NO_PROPAGATE = CALENDAR | {"god", "internet"}
 
+# a sports report's table headings that name something elsewhere: "RBI", runs batted in, is
+# the Reserve Bank of India in business news
+SPORT_NOT_NAMES = {"rbi", "rbis"}
+
+# the buttons, labels and picture captions of a web page, which run into a name where
+# extraction lost the line break ("Andrew Meares Share on Twitter", "By Andrew Sentance
+# Comments", "Ewald Nowotny Photographer: ...", "Advertisement CBRE"): trimmed from a person's
+# name; from an organisation's only those that end no firm's name ("World Press Photo",
+# "Magnum Photos" do); and only "Advertisement" before a name ("Share Energy" is a firm)
+WEB_WORDS = {"share", "comments", "photographer", "advertisement", "subscribe", "photo",
+             "photos"}
+WEB_ENDS = WEB_WORDS - {"photo", "photos"}
+WEB_OPENERS = {"advertisement"}
+
 
 # words that make an article a sports report, where a club is named after its city
 SPORT_WORDS = {
