@@ -411,3 +411,10 @@ def test_rbi_is_a_bank_outside_a_sports_report(blank):
              "game", "and", "the", "season", "title", "."]
     ents = ["B-PERSON", "O", "O", "B-ORG", *["O"] * 12]
     assert ("RBI", "ORG") not in repair(blank, words, ents, propagate=False)
+
+
+def test_a_name_after_a_kind_of_place_and_of_is_a_place(blank):
+    # the model missed them; GeoNames knows both towns
+    doc = blank("Cases were found in the town of Camborne and the northern town of Beitbridge. "
+                "The state of emergency ended, and the City of Westminster met.")
+    assert places_found(blank, doc) == {"Camborne", "Beitbridge"}

@@ -188,6 +188,13 @@ def test_a_stock_ticker_after_a_name_makes_a_company(blank):
     assert set(repaired(blank, text, {"Jane Smith": "PERSON"})) == {("Jane Smith", "PERSON")}
 
 
+def test_a_town_after_a_kind_of_place_and_of_is_a_place(blank):
+    text = ("The town of Beitbridge closed, and flights left the nearby cities of Suwon and "
+            "Incheon.")
+    got = set(repaired(blank, text, {"Beitbridge": "ORG", "Suwon": "GPE", "Incheon": "ORG"}))
+    assert got == {("Beitbridge", "GPE"), ("Suwon", "GPE"), ("Incheon", "GPE")}
+
+
 def test_pieces_of_a_long_text_agree_on_a_type():
     def entity(kind: str, name: str, starts: list[int]) -> Entity:
         return Entity(kind, name, [name], len(starts), 0.0, None,

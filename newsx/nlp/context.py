@@ -1,6 +1,6 @@
 """What the text around names says: datelines, capitalised lines, names of laws, tickers'
-exchanges, the administrative words after a place's name ("Idlib province") and the country
-of a currency ("US dollars")."""
+exchanges, the administrative words after a place's name ("Idlib province") or before it
+("the town of Pulawy"), and the country of a currency ("US dollars")."""
 
 from __future__ import annotations
 
@@ -127,6 +127,35 @@ def currency_countries(doc: Doc) -> list[Span]:
             place = gaz.place(name.text)
             if place is not None and place.kind in {"country", "region"} and \
                     place.country is not None:
+                found.append(Span(doc, start, end, label="GPE"))
+                break
+    return found
+
+
+# lower-case words for a kind of place before "of" and a name: "the town of Pulawy", "the
+# nearby cities of Suwon and Incheon" (not "City of Santa Ana", an office's name)
+UNIT_OF = {"city", "cities", "town", "towns", "village", "villages", "hamlet", "suburb",
+           "suburbs", "district", "province", "state", "region", "county", "island", "islands",
+           "port", "capital", "municipality"}
+UNIT_NAME_WORDS = 3  # the longest name after one of them that is looked up
+
+
+def unit_of(doc: Doc, start: int) -> bool:
+    """Whether a kind of place and "of" come right before token `start`: "town of"."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].text in UNIT_OF
+
+
+def unit_places(doc: Doc) -> list[Span]:
+    """Names the model missed after a kind of place and "of" that GeoNames knows as a place:
+    "Cellardyke" in "the village of Cellardyke", "Torun" in "the northern town of Torun"."""
+    gaz = gazetteer()
+    found = []
+    for start in range(2, len(doc)):
+        if not unit_of(doc, start):
+            continue
+        for end in range(min(start + UNIT_NAME_WORDS, len(doc)), start, -1):
+            name = doc[start:end]
+            if all(t.is_title and t.is_alpha for t in name) and gaz.candidates(name.text):
                 found.append(Span(doc, start, end, label="GPE"))
                 break
     return found

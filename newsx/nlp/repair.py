@@ -54,6 +54,7 @@ from newsx.nlp.context import (
     dateline_places,
     law_names,
     ticker_exchanges,
+    unit_places,
 )
 from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
 from newsx.nlp.phrases import PhraseIndex
@@ -139,8 +140,8 @@ class EntityRepair:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
-            if self.on("gazetteer"):  # "Idlib province", "US dollars"
-                added += admin_places(doc) + currency_countries(doc)
+            if self.on("gazetteer"):  # "Idlib province", "the town of Pulawy", "US dollars"
+                added += admin_places(doc) + unit_places(doc) + currency_countries(doc)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(

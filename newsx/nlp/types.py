@@ -4,8 +4,8 @@ Every mention of a name (its lookup key: case-folded, without a leading "the") v
 type the model and the earlier rules gave it, and the name's evidence adds to the votes:
 - the mention's context: a title before it ("Mr", "President"; the strongest evidence) for a
   person; "Inc", "shares",
-  "spokesman" after it for an organisation; "in", "from" before it, a journey's "to", a list
-  of places it is in, "province" or "region" after it, for a place;
+  "spokesman" after it for an organisation; "in", "from", "the town of" before it, a
+  journey's "to", a list of places it is in, "province" or "region" after it, for a place;
 - the gazetteer: a known organisation, a country, region or state, a big city (outside sport);
 - the name itself: a last word such as "Authority" or "Bank", a club's name ("Manchester
   United"), a family name of one of the article's people ("Djokovic" after "Novak Djokovic");
@@ -21,7 +21,7 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.context import admin_after, exchange_at
+from newsx.nlp.context import admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
@@ -209,7 +209,8 @@ def _add_listed(chain: list[Span], closed: bool, out: set[int]) -> None:
         return
     before = first.doc[first.start - 1]
     commas = any(t.text == "," for t in first.doc[first.end : chain[-1].start])
-    if before.lower_ not in PAIR_AFTER or (commas and not before.is_lower) \
+    if not (before.lower_ in PAIR_AFTER or unit_of(first.doc, first.start)) \
+            or (commas and not before.is_lower) \
             or not any(vote_type(s) == PLACE for s in chain):
         return
     out.update(s.start for s in chain)
@@ -237,8 +238,10 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
 
 
 def after_place_word(span: Span) -> bool:
-    """Whether a place's preposition comes before the mention: "in Klamath Falls"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACED_AFTER
+    """Whether a place's preposition or a kind of place comes before the mention: "in
+    Klamath Falls", "the town of Pulawy"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACED_AFTER \
+        or unit_of(span.doc, span.start)
 
 
 def _based(span: Span) -> bool:
