@@ -15,9 +15,17 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 WATER = {"sea", "ocean", "gulf", "lake", "lakes", "river", "rivers", "bay", "coast"}
 
 
+# letters that are no accented letter, so that NFKD keeps them whole: English writes "Pulawy"
+# for "Puławy", "Tromso" for "Tromsø", "Diyarbakir" for "Diyarbakır"
+OWN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+                             "œ": "oe", "Œ": "Oe", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i",
+                             "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"})
+
+
 def ascii_form(text: str) -> str:
-    """The text without its accents ("Zürich" -> "Zurich")."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """The text without its accents ("Zürich" -> "Zurich", "Łódź" -> "Lodz")."""
+    plain = unicodedata.normalize("NFKD", text.translate(OWN_LETTERS))
+    return plain.encode("ascii", "ignore").decode()
 
 
 def names_of(primary: str, *others: str) -> set[str]:

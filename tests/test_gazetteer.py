@@ -55,6 +55,14 @@ def test_candidates_list_every_namesake_with_its_region_and_point():
     assert (kosovo.geonames_id, kosovo.country) == (831053, "XK") and kosovo.lat is not None
 
 
+def test_names_are_found_as_english_writes_them_without_their_letters():
+    # letters no accent takes off (ł, ø, ı) are written as plain ones, not dropped
+    for plain, own in (("Pulawy", "Puławy"), ("Tromso", "Tromsø"), ("Acigol", "Acıgöl")):
+        ids = {c.geonames_id for c in gazetteer().candidates(own)}
+        assert ids and ids <= {c.geonames_id for c in gazetteer().candidates(plain)}, plain
+    assert gazetteer().candidates("Puawy") == [] and gazetteer().candidates("Acgol") == []
+
+
 def test_candidates_are_found_at_both_ends_of_the_sorted_file():
     data = asset("gazetteer/candidates.tsv").read_text(encoding="utf-8").splitlines()
     for line in (data[0], data[len(data) // 2], data[-1]):
