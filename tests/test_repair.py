@@ -418,3 +418,12 @@ def test_a_name_after_a_kind_of_place_and_of_is_a_place(blank):
     doc = blank("Cases were found in the town of Camborne and the northern town of Beitbridge. "
                 "The state of emergency ended, and the City of Westminster met.")
     assert places_found(blank, doc) == {"Camborne", "Beitbridge"}
+
+
+def test_a_known_place_after_in_is_found_where_the_model_missed_it(blank):
+    doc = blank("Troops were embedded in Manbij near the border, and tests were done in "
+                "Weybridge. In March, in Spring, in Trump's view, in Manbij's north, in "
+                "New South Wales Parliament House, a case was heard.")
+    component = EntityRepair(blank, "t", add_from_gazetteer=True, propagate=False, rules=True)
+    got = [e.text for e in component(doc).ents if e.label_ == "GPE"]
+    assert got == ["Manbij", "Weybridge"]  # not "Manbij's", nor part of a longer name

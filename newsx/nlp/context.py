@@ -8,9 +8,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import gazetteer
+from newsx.nlp.gazetteer import gazetteer, key
 from newsx.nlp.places_context import container_after
-from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS
+from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS, NO_PROPAGATE
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
@@ -158,6 +158,35 @@ def unit_places(doc: Doc) -> list[Span]:
             if all(t.is_title and t.is_alpha for t in name) and gaz.candidates(name.text):
                 found.append(Span(doc, start, end, label="GPE"))
                 break
+    return found
+
+
+IN_WORDS = {"in", "near"}  # before a place's name, lower-case: "embedded in Manbij"
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "in Spring 2008"
+
+
+def places_after_in(doc: Doc) -> list[Span]:
+    """Whole names the model missed after a lower-case "in" or "near" that GeoNames knows by
+    their own name: "Manbij" in "embedded with forces in Manbij near the border"; not a
+    month or season, a name before "'s" ("in Trump's view") or the start of a longer name."""
+    gaz = gazetteer()
+    found = []
+    for start in range(1, len(doc)):
+        if doc[start - 1].text not in IN_WORDS or not doc[start].is_title:
+            continue
+        end = start
+        while end < len(doc) and end - start < UNIT_NAME_WORDS and doc[end].is_title \
+                and doc[end].is_alpha:
+            end += 1
+        if end == start or (end < len(doc) and (doc[end].is_title or doc[end].text in
+                                                {"'s", "\u2019s"})):
+            continue
+        name = doc[start:end]
+        if name.text.lower() in NO_PROPAGATE | SEASONS or key(name.text) in gaz.not_entities:
+            continue
+        cands = gaz.candidates(name.text)
+        if cands and not cands[0].alternate and not gaz.org(name.text):
+            found.append(Span(doc, start, end, label="GPE"))
     return found
 
 

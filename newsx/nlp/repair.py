@@ -53,6 +53,7 @@ from newsx.nlp.context import (
     currency_countries,
     dateline_places,
     law_names,
+    places_after_in,
     ticker_exchanges,
     unit_places,
 )
@@ -142,6 +143,7 @@ class EntityRepair:
             added += ticker_exchanges(doc) if self.on("one-type") else []
             if self.on("gazetteer"):  # "Idlib province", "the town of Pulawy", "US dollars"
                 added += admin_places(doc) + unit_places(doc) + currency_countries(doc)
+                added += places_after_in(doc)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(
