@@ -49,7 +49,7 @@ def trim(span: Span, sport: bool = True) -> Span | None:
         low = tok.lower_.rstrip(".")
         edge = tok.is_space or tok.is_punct or low in DETERMINERS
         edge = edge or (low in CALENDAR and label != "PERSON" and start + 1 < end)
-        edge = edge or (low in WEB_OPENERS and start + 1 < end and doc[start + 1].is_title)
+        edge = edge or (low in WEB_OPENERS and start + 1 < end and not doc[start + 1].is_lower)
         title = label == "PERSON" and low in TITLES and start + 1 < end
         if edge or title:
             start += 1
@@ -115,7 +115,7 @@ def cut_parts(span: Span, dash_cuts: bool = True,
         elif (is_place is not None and span.label_ == "PERSON" and prev is not None
               and span.start > 0 and doc[span.start - 1].lower_ == "by"
               and prev.is_title and tok.is_upper and tok.is_alpha and len(tok) > 2
-              and is_place(doc[tok.i : span.end].text)):
+              and tok.lower_ not in CALENDAR and is_place(doc[tok.i : span.end].text)):
             kind = "caps"  # in a by-line only: "Manuel VALLS" is no town of Valls
         elif (dash_cuts and tok.text in DASHES and prev is not None and prev.whitespace_
               and tok.whitespace_):

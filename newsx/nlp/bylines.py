@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 if not Doc.has_extension("newsx_authors"):
     Doc.set_extension("newsx_authors", default=None)  # list[str]: the by-line's names
 if not Doc.has_extension("newsx_credits"):
-    Doc.set_extension("newsx_credits", default=None)  # list[(start, end)]: credits' characters
+    Doc.set_extension("newsx_credits", default=None)  # list[(start, end)]: characters whose
+    # mentions give no salience: credits, and the country of a currency ("US dollars")
 
 # one name in a by-line: capitalised words, initials, particles, hyphens and apostrophes
 _WORD = r"(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|di|du|del|la|le|bin|al)(?=\s+[A-Z]))"

@@ -138,6 +138,9 @@ UNIT_OF = {"city", "cities", "town", "towns", "village", "villages", "hamlet", "
            "suburbs", "district", "province", "state", "region", "county", "island", "islands",
            "port", "capital", "municipality"}
 UNIT_NAME_WORDS = 3  # the longest name after one of them that is looked up
+IN_WORDS = {"in", "near"}  # before a place's name, lower-case: "embedded in Manbij"
+IN_NAME_WORDS = 3  # the longest name after them that is looked up
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "in Spring 2008"
 
 
 def unit_of(doc: Doc, start: int) -> bool:
@@ -148,44 +151,51 @@ def unit_of(doc: Doc, start: int) -> bool:
 def unit_places(doc: Doc) -> list[Span]:
     """Names the model missed after a kind of place and "of" that GeoNames knows as a place:
     "Cellardyke" in "the village of Cellardyke", "Torun" in "the northern town of Torun"."""
-    gaz = gazetteer()
     found = []
     for start in range(2, len(doc)):
         if not unit_of(doc, start):
             continue
         for end in range(min(start + UNIT_NAME_WORDS, len(doc)), start, -1):
             name = doc[start:end]
-            if all(t.is_title and t.is_alpha for t in name) and gaz.candidates(name.text):
+            if all(t.is_title and t.is_alpha for t in name) and known_place(name.text):
                 found.append(Span(doc, start, end, label="GPE"))
                 break
     return found
 
 
-IN_WORDS = {"in", "near"}  # before a place's name, lower-case: "embedded in Manbij"
-SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "in Spring 2008"
-
-
-def places_after_in(doc: Doc) -> list[Span]:
-    """Whole names the model missed after a lower-case "in" or "near" that GeoNames knows by
-    their own name: "Manbij" in "embedded with forces in Manbij near the border"; not a
-    month or season, a name before "'s" ("in Trump's view") or the start of a longer name."""
+def known_place(name: str) -> str | None:
+    """The country of the place GeoNames knows by this own name, and no organisation, month,
+    season or word that is never a name; else None."""
     gaz = gazetteer()
+    if name.lower() in NO_PROPAGATE | SEASONS or key(name) in gaz.not_entities \
+            or gaz.org(name):
+        return None
+    cands = gaz.candidates(name)
+    return cands[0].country if cands and not cands[0].alternate else None
+
+
+def places_after_in(doc: Doc, kept: list[Span]) -> list[Span]:
+    """Whole names the model missed after a lower-case "in" or "near" that GeoNames knows, in
+    a country the article names (among the places in `kept`): "Manbij" in "embedded with
+    forces in Manbij near the border" beside Syria (but not "Man", Ivory Coast, of "in
+    Metabolism in Man-III"); not a name before "'s" ("in Trump's view") or the start of a
+    longer name."""
+    gaz = gazetteer()
+    named = {p.country for s in kept if s.label_ in {"GPE", "LOC"}
+             and (p := gaz.place(s.text)) is not None}
     found = []
     for start in range(1, len(doc)):
         if doc[start - 1].text not in IN_WORDS or not doc[start].is_title:
             continue
         end = start
-        while end < len(doc) and end - start < UNIT_NAME_WORDS and doc[end].is_title \
+        while end < len(doc) and end - start < IN_NAME_WORDS and doc[end].is_title \
                 and doc[end].is_alpha:
             end += 1
-        if end == start or (end < len(doc) and (doc[end].is_title or doc[end].text in
-                                                {"'s", "\u2019s"})):
+        after = doc[end] if end < len(doc) else None
+        if after is not None and (after.is_title or after.text in {"'s", "\u2019s"}):
             continue
-        name = doc[start:end]
-        if name.text.lower() in NO_PROPAGATE | SEASONS or key(name.text) in gaz.not_entities:
-            continue
-        cands = gaz.candidates(name.text)
-        if cands and not cands[0].alternate and not gaz.org(name.text):
+        country = known_place(doc[start:end].text)
+        if country is not None and country in named:
             found.append(Span(doc, start, end, label="GPE"))
     return found
 

@@ -103,7 +103,9 @@ class EntityRepair:
         kept = self.additions(doc, kept, ents)
         credits = bylines.find_credits(doc.text)
         doc._.newsx_authors = credits.authors
-        doc._.newsx_credits = credits.zones if self.on("credits") else []
+        # nor is the country of a currency what the article is about ("11 billion US dollars")
+        money = [(s.start_char, s.end_char) for s in currency_countries(doc)]
+        doc._.newsx_credits = credits.zones + money if self.on("credits") else []
         if self.on("credits"):
             kept = bylines.agencies_in_credits(kept, credits.zones)
         kept = self.removals(doc, kept, credits.boilerplate)
@@ -143,7 +145,7 @@ class EntityRepair:
             added += ticker_exchanges(doc) if self.on("one-type") else []
             if self.on("gazetteer"):  # "Idlib province", "the town of Pulawy", "US dollars"
                 added += admin_places(doc) + unit_places(doc) + currency_countries(doc)
-                added += places_after_in(doc)
+                added += places_after_in(doc, kept + datelines + added)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")
             whole = [s for s in added if s.label_ == "GPE" and any(
@@ -183,6 +185,7 @@ class EntityRepair:
         for part, kind in parts:
             span = trim(part, sport)
             if span is None or key(span.text) in self.gaz.not_entities \
+                    or key(part.text) in self.gaz.not_entities \
                     or sport and span.text.lower() in SPORT_NOT_NAMES:
                 continue
             if kind in {"line", "of", "caps"}:  # a label only if the gazetteer knows it

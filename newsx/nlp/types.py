@@ -240,7 +240,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
 def after_place_word(span: Span) -> bool:
     """Whether a place's preposition or a kind of place comes before the mention: "in
     Klamath Falls", "the town of Pulawy"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in PLACED_AFTER \
+    return (span.start > 0 and span.doc[span.start - 1].lower_ in PLACED_AFTER) \
         or unit_of(span.doc, span.start)
 
 
