@@ -191,3 +191,33 @@ def test_side_mentions_are_cut_within_their_category_only():
     assert main_topics([trade, rates, politics], 0.6) == [trade, politics]
     assert main_topics([trade, rates, politics], 0.0) == [trade, rates, politics]
     assert main_topics([trade, rates, politics], 0.4) == [trade, rates, politics]
+
+
+def test_a_category_far_below_the_article_s_best_is_a_side_mention():
+    def topic(ident: str, code: str, score: float) -> Topic:
+        return Topic(ident, ident, [code], score, [])
+
+    trade = topic("trade", "medtop:20000373", 0.9)  # economy
+    politics = topic("government", "medtop:20000593", 0.5)  # politics: over 0.4 x 0.9
+    sport = topic("sport", "medtop:15000000", 0.33)  # a club named once: under 0.4 x 0.9
+    assert main_topics([trade, politics, sport], 0.6, 0.4) == [trade, politics]
+    assert main_topics([trade, politics, sport], 0.6, 0.0) == [trade, politics, sport]
+    # a user's own topic is never cut so
+    assert main_topics([trade, politics, sport], 0.6, 0.4, frozenset({"sport"})) == [
+        trade, politics, sport]
+
+
+def test_a_full_article_drops_side_categories_but_not_a_user_s_topics(blank, tmp_path: Path):
+    text = ("Port workers went on strike over pay and the shipping line cancelled its freight "
+            "sailings. Dockers, cargo ships and container terminals were idle as the strike "
+            "went on, and the port authority said freight exports were stuck. " * 3
+            + "One docker said he would rather be at his lakeside cabin.")
+    assert len(text.split()) >= 80
+    user = tmp_path / "desk.toml"  # an environment topic scoring about 0.35, under 0.4 x 1.0
+    user.write_text('[[topic]]\nid = "lakes"\nname = "Lakes"\niptc = ["medtop:06000000"]\n'
+                    '[topic.terms]\n"lakeside" = 5.15\n', encoding="utf-8")
+    mine = scorer(blank, [user])
+    found = {t.id: t.score for t in mine.set_topics(blank(text))._.newsx_topics}
+    assert found["shipping"] == 1.0 and 0.3 <= found["lakes"] < 0.4  # a user's topic stays
+    mine.own = frozenset()  # were it newsx's own topic, it would be a side mention
+    assert "lakes" not in {t.id for t in mine.set_topics(blank(text))._.newsx_topics}

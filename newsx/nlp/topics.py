@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from newsx.errors import ModelError
 from newsx.nlp.assets import asset
-from newsx.nlp.taxonomy import TopicDef, load_taxonomy
+from newsx.nlp.taxonomy import TopicDef, default_taxonomy_path, load_taxonomy
 from newsx.nlp.topics_model import LinearTopics, counts
 from newsx.nlp.topics_rank import categories, main_topics, other_categories, top_levels
 from newsx.nlp.topics_terms import (
@@ -76,6 +76,9 @@ class Scoring:
     side_share: float = 0.7  # in a full article (short_words or more), a topic scoring under
     # this share of the best topic of its IPTC top-level category is a side mention and left
     # out (0 keeps every topic); a short item keeps every topic it has evidence for
+    category_share: float = 0.4  # in a full article, an IPTC top-level category whose best
+    # topic scores under this share of the article's best topic is a side mention and left
+    # out, with its topics (0 keeps every category)
     require_terms: bool = True  # in a full article a topic needs a term of its own
     repeats: bool = False  # a line repeated in the text counts again (False: once)
     model_words: int = 3  # the classifier's words listed as evidence of a topic
@@ -113,6 +116,8 @@ class TopicScorer:
         self.min_score = min_score
         self.scoring = scoring or Scoring()
         self.topics: list[TopicDef] = load_taxonomy([Path(p) for p in extra])
+        # a user's own topics (and own versions of newsx's) are never cut as side categories
+        self.own = frozenset(t.id for t in self.topics if t.source != str(default_taxonomy_path()))
         self.model = load_classifier(classifier) if self.scoring.model_weight else None
         # topics the classifier knows (user topics without model support score by terms)
         self.modelled = {t.id for t in self.topics} & set(self.model.labels if self.model
@@ -196,7 +201,7 @@ class TopicScorer:
         topics.sort(key=lambda t: (-t.score, t.id))
         kept = [t for t in topics if t.score >= self.min_score]
         if article:
-            return main_topics(kept, s.side_share)
+            return main_topics(kept, s.side_share, s.category_share, self.own)
         # a feed item says what it may be about, with a score that says how sure
         if not kept:
             return [t for t in topics if t.score >= s.short_floor]
@@ -276,7 +281,8 @@ def make_topics(
     nlp: Language, name: str, extra: list[str], min_score: float, classifier: str,
     head_chars: int, head_boost: float, scale: float, offset: float, length_words: int,
     max_words: int, short_words: int, inflect: bool, negative: bool, model_weight: float,
-    short_floor: float, side_share: float, require_terms: bool, repeats: bool,
+    short_floor: float, side_share: float, category_share: float, require_terms: bool,
+    repeats: bool,
     model_words: int,
 ) -> TopicScorer:
     """`classifier`: a folder holding a newsx linear topic model (training/train_topics.py);
@@ -285,6 +291,7 @@ def make_topics(
                       length_words=length_words, max_words=max_words, short_words=short_words,
                       inflect=inflect, negative=negative, model_weight=model_weight,
                       short_floor=short_floor, side_share=side_share,
+                      category_share=category_share,
                       require_terms=require_terms, repeats=repeats,
                       model_words=model_words)
     if classifier == "newsx:topics":

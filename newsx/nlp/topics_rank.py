@@ -25,11 +25,16 @@ def top_levels(topic: Topic) -> set[str]:
     return {top.qcode for code in topic.iptc if (top := top_level(code)) is not None}
 
 
-def main_topics(topics: list[Topic], share: float) -> list[Topic]:
+def main_topics(topics: list[Topic], share: float, category_share: float = 0.0,
+                keep: frozenset[str] = frozenset()) -> list[Topic]:
     """The topics that lead their IPTC top-level category: each one scoring at least `share`
     of the best topic under the same category ("interest rates" in a trade story is a side
     mention) that is not above it in the IPTC tree (football is not cut by sport); topics in
-    different categories never cut each other, so every category keeps its best topic."""
+    different categories do not cut each other, so every category keeps its best topic, of
+    the categories that lead the article (`leading_categories`; the topics in `keep`, a
+    user's own, are always kept)."""
+    if category_share > 0:
+        topics = leading_categories(topics, category_share, keep)
     if share <= 0:
         return topics
     tops = [top_levels(t) for t in topics]
@@ -41,6 +46,21 @@ def main_topics(topics: list[Topic], share: float) -> list[Topic]:
         if not cats or t.score >= share * max(rivals, default=t.score):
             kept.append(t)
     return kept
+
+
+def leading_categories(topics: list[Topic], share: float,
+                       keep: frozenset[str] = frozenset()) -> list[Topic]:
+    """The topics of the IPTC top-level categories whose best topic scores at least `share` of
+    the best topic of all: a story on a court case that names a football club once is not
+    about sport. The best category is always kept, so the article's main category never
+    changes."""
+    best: dict[str, float] = {}
+    for t in topics:
+        for cat in top_levels(t):
+            best[cat] = max(best.get(cat, 0.0), t.score)
+    top = max(best.values(), default=0.0)
+    return [t for t in topics if t.id in keep
+            or not (cats := top_levels(t)) or max(best[c] for c in cats) >= share * top]
 
 
 def ancestors(topic: Topic) -> set[str]:
