@@ -27,7 +27,7 @@ from newsx.run import dask as cluster  # noqa: E402
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as local, \
+                                  dashboard_address="127.0.0.1:0", silence_logs=40) as local, \
             distributed.Client(local) as c:
         yield c
 
@@ -135,3 +135,25 @@ def test_local_cluster_from_the_command_line(runner, data: Path):
     local = runner.invoke(app, ["extract", "-f", "jsonl", "-j", "1", *args])
     assert dask.returncode == 0, dask.stderr
     assert dask.stdout == local.stdout
+
+
+def test_a_local_cluster_says_nothing_when_port_8787_is_taken() -> None:
+    """Another Dask or newsx run holds the dashboard's usual port: newsx's own local
+    cluster takes a free port and prints no warning (stderr carries only newsx's words)."""
+    import socket
+    import warnings
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # already taken by something else: the case itself
+    try:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            with cluster.cluster_client("local:1") as c:
+                assert c.submit(sum, [1, 2]).result(timeout=60) == 3
+        assert not [w for w in seen if "8787" in str(w.message)], [str(w.message) for w in seen]
+    finally:
+        holder.close()

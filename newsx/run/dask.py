@@ -168,8 +168,10 @@ def connect(address: str, settings: Settings | None = None) -> tuple[Client, Any
         with dask.config.set({"distributed.worker.profile.enabled": False,
                               "distributed.worker.multiprocessing-method": "fork"}), \
                 interrupts_ignored():
+            # the scheduler's HTTP server on a free local port: another newsx or Dask on
+            # port 8787 would make it warn on stderr
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=50)
+                                   dashboard_address="127.0.0.1:0", silence_logs=50)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None
