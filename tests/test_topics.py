@@ -221,3 +221,15 @@ def test_a_full_article_drops_side_categories_but_not_a_user_s_topics(blank, tmp
     assert found["shipping"] == 1.0 and 0.3 <= found["lakes"] < 0.4  # a user's topic stays
     mine.own = frozenset()  # were it newsx's own topic, it would be a side mention
     assert "lakes" not in {t.id for t in mine.set_topics(blank(text))._.newsx_topics}
+
+
+def test_only_a_user_s_files_make_topics_their_own(blank, tmp_path: Path):
+    assert scorer(blank).own == frozenset()  # newsx's taxonomy alone: every cut applies
+    # the shipped file named again (by another spelling of its path) adds no topic of one's own
+    shipped = asset("topics.toml")
+    again = shipped.parent / ".." / shipped.parent.name / shipped.name
+    assert str(again) != str(shipped) and scorer(blank, [again]).own == frozenset()
+    user = tmp_path / "desk.toml"  # one's own version of a topic of newsx is one's own
+    user.write_text('[[topic]]\nid = "shipping"\nname = "Ships"\niptc = ["medtop:20000343"]\n'
+                    '[topic.terms]\n"ship" = 3\n', encoding="utf-8")
+    assert scorer(blank, [user]).own == frozenset({"shipping"})

@@ -117,7 +117,8 @@ class TopicScorer:
         self.scoring = scoring or Scoring()
         self.topics: list[TopicDef] = load_taxonomy([Path(p) for p in extra])
         # a user's own topics (and own versions of newsx's) are never cut as side categories
-        self.own = frozenset(t.id for t in self.topics if t.source != str(default_taxonomy_path()))
+        base = default_taxonomy_path().resolve()
+        self.own = frozenset(t.id for t in self.topics if Path(t.source).resolve() != base)
         self.model = load_classifier(classifier) if self.scoring.model_weight else None
         # topics the classifier knows (user topics without model support score by terms)
         self.modelled = {t.id for t in self.topics} & set(self.model.labels if self.model
