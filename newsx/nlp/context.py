@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import gazetteer, key
 from newsx.nlp.places_context import container_after
-from newsx.nlp.wordlists import EXCHANGE_NAMES, EXCHANGES, LAW_WORDS, NO_PROPAGATE
+from newsx.nlp.wordlists import (
+    EXCHANGE_NAMES,
+    EXCHANGES,
+    LAW_WORDS,
+    NO_PROPAGATE,
+    POSSESSIVE_S,
+)
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
 
@@ -28,6 +34,7 @@ LATER_DATELINE = re.compile(
 # after "X, Y" of a dateline: its dash, agency or date ("CAMP MURRAY, Wash. -")
 AFTER_REGION = re.compile(r"\s*(?:--|[-\u2014\u2013(]|,?\s*" + MONTH + ")")
 DASH_CITY_PEOPLE = 100_000  # "TORONTO —" undated: a city this big, not "POLICE -" or "MARCH -"
+NAME_WORDS = 3  # the longest name looked up beside a cue word ("New Zealand dollars")
 
 
 def exchange_at(doc: Doc, i: int, names: set[str] = EXCHANGES) -> bool:
@@ -77,7 +84,6 @@ def dateline_places(doc: Doc) -> list[Span]:
 # (not "county": "Kent county council", "Taylor county deputies" name no town)
 ADMIN_AFTER = {"province", "provinces", "governorate", "prefecture", "oblast", "district",
                "region", "municipality"}
-ADMIN_WORDS = 3  # the longest name before one of them that is looked up
 COMPASS_NAMES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                  "central", "upper", "lower"}
 
@@ -95,7 +101,7 @@ def admin_places(doc: Doc) -> list[Span]:
     for end in range(1, len(doc)):
         if not admin_after(doc, end):
             continue
-        for start in range(end - 1, max(end - ADMIN_WORDS, 0) - 1, -1):
+        for start in range(end - 1, max(end - NAME_WORDS, 0) - 1, -1):
             if not (doc[start].is_title or doc[start].is_upper) or not doc[start].is_alpha \
                     or doc[start].lower_ == "the":
                 break
@@ -108,7 +114,6 @@ def admin_places(doc: Doc) -> list[Span]:
 
 
 CURRENCY_WORDS = {"dollar", "dollars"}  # the currency named after a country or region
-CURRENCY_NAME_WORDS = 3  # the longest name before it that is looked up ("New Zealand")
 
 
 def currency_countries(doc: Doc) -> list[Span]:
@@ -120,7 +125,7 @@ def currency_countries(doc: Doc) -> list[Span]:
     for end in range(1, len(doc)):
         if doc[end].lower_ not in CURRENCY_WORDS:
             continue
-        for start in range(max(end - CURRENCY_NAME_WORDS, 0), end):
+        for start in range(max(end - NAME_WORDS, 0), end):
             name = doc[start:end]
             if name[0].lower_ == "the" or not all(t.is_title or t.is_upper for t in name):
                 continue
@@ -137,10 +142,9 @@ def currency_countries(doc: Doc) -> list[Span]:
 UNIT_OF = {"city", "cities", "town", "towns", "village", "villages", "hamlet", "suburb",
            "suburbs", "district", "province", "state", "region", "county", "island", "islands",
            "port", "capital", "municipality"}
-UNIT_NAME_WORDS = 3  # the longest name after one of them that is looked up
 IN_WORDS = {"in", "near"}  # before a place's name, lower-case: "embedded in Manbij"
-IN_NAME_WORDS = 3  # the longest name after them that is looked up
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "in Spring 2008"
+NOT_PLACES = NO_PROPAGATE | SEASONS  # months, days, "God", seasons
 
 
 def unit_of(doc: Doc, start: int) -> bool:
@@ -155,7 +159,7 @@ def unit_places(doc: Doc) -> list[Span]:
     for start in range(2, len(doc)):
         if not unit_of(doc, start):
             continue
-        for end in range(min(start + UNIT_NAME_WORDS, len(doc)), start, -1):
+        for end in range(min(start + NAME_WORDS, len(doc)), start, -1):
             name = doc[start:end]
             if all(t.is_title and t.is_alpha for t in name) and known_place(name.text):
                 found.append(Span(doc, start, end, label="GPE"))
@@ -167,7 +171,7 @@ def known_place(name: str) -> str | None:
     """The country of the place GeoNames knows by this own name, and no organisation, month,
     season or word that is never a name; else None."""
     gaz = gazetteer()
-    if name.lower() in NO_PROPAGATE | SEASONS or key(name) in gaz.not_entities \
+    if name.lower() in NOT_PLACES or key(name) in gaz.not_entities \
             or gaz.org(name):
         return None
     cands = gaz.candidates(name)
@@ -188,11 +192,11 @@ def places_after_in(doc: Doc, kept: list[Span]) -> list[Span]:
         if doc[start - 1].text not in IN_WORDS or not doc[start].is_title:
             continue
         end = start
-        while end < len(doc) and end - start < IN_NAME_WORDS and doc[end].is_title \
+        while end < len(doc) and end - start < NAME_WORDS and doc[end].is_title \
                 and doc[end].is_alpha:
             end += 1
         after = doc[end] if end < len(doc) else None
-        if after is not None and (after.is_title or after.text in {"'s", "\u2019s"}):
+        if after is not None and (after.is_title or after.text in POSSESSIVE_S):
             continue
         country = known_place(doc[start:end].text)
         if country is not None and country in named:

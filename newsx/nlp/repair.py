@@ -100,12 +100,13 @@ class EntityRepair:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         kept = self.repair([e for e in ents if e.label_ in TARGET])
-        kept = self.additions(doc, kept, ents)
+        money = currency_countries(doc)  # "US" of "US dollars": added, and of no salience
+        kept = self.additions(doc, kept, ents, money)
         credits = bylines.find_credits(doc.text)
         doc._.newsx_authors = credits.authors
         # nor is the country of a currency what the article is about ("11 billion US dollars")
-        money = [(s.start_char, s.end_char) for s in currency_countries(doc)]
-        doc._.newsx_credits = credits.zones + money if self.on("credits") else []
+        zones = credits.zones + [(s.start_char, s.end_char) for s in money]
+        doc._.newsx_credits = zones if self.on("credits") else []
         if self.on("credits"):
             kept = bylines.agencies_in_credits(kept, credits.zones)
         kept = self.removals(doc, kept, credits.boilerplate)
@@ -136,15 +137,16 @@ class EntityRepair:
             spans = with_syllables(with_particles(spans))
         return spans
 
-    def additions(self, doc: Doc, kept: list[Span], model: list[Span]) -> list[Span]:
-        """Names the model missed: dateline places, gazetteer names, defined acronyms and,
-        with `propagate`, repeated names."""
+    def additions(self, doc: Doc, kept: list[Span], model: list[Span],
+                  money: list[Span]) -> list[Span]:
+        """Names the model missed: dateline places, gazetteer names, the countries of
+        currencies (`money`), defined acronyms and, with `propagate`, repeated names."""
         if self.add_from_gazetteer:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
             added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
             if self.on("gazetteer"):  # "Idlib province", "the town of Pulawy", "US dollars"
-                added += admin_places(doc) + unit_places(doc) + currency_countries(doc)
+                added += admin_places(doc) + unit_places(doc) + money
                 added += places_after_in(doc, kept + datelines + added)
             # datelines win, and a country's whole name over the model's part of it
             # ("Trinidad" of "Trinidad and Tobago")

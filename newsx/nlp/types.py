@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from newsx.nlp.context import admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.places_context import container_after
-from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, TITLES, is_big_place
+from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, POSSESSIVE_S, TITLES, is_big_place
 
 Votes: TypeAlias = dict[str, float]
 PLACE = "GPE"  # the vote's name for GPE and LOC, which are both places
@@ -228,7 +228,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     placed_before = after_place_word(span) or beside_place or _based(span) \
         or admin_after(doc, span.end)  # "Idlib province"
     # the words first, the gazetteer only for a mention they may place
-    if after in {"'s", "\u2019s"} or not (placed_before or after == ",") \
+    if after in POSSESSIVE_S or not (placed_before or after == ",") \
             or gaz.org(span.text) or not gaz.candidates(span.text):
         return 0.0
     weight = CONTEXT_VOTE * 2.0 if placed_before else 0.0

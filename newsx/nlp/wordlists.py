@@ -11,6 +11,7 @@ TARGET = {"PERSON", "GPE", "LOC", "ORG"}
 DETERMINERS = {"the", "a", "an"}
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE_S = {"'s", "’s"}  # after a name: "Jordan's view" (not a bare apostrophe)
 
 DASHES = {"-", "–", "—"}
 
