@@ -65,6 +65,14 @@ def test_event_tagged_org_is_dropped_but_real_org_kept(blank):
     assert repair(blank, words, ents) == [("World Health Organization", "ORG")]
 
 
+def test_a_stock_market_index_is_no_organisation_but_the_firm_of_its_name_is(blank):
+    words = ["The", "FTSE", "100", "fell", "and", "the", "Nasdaq", "composite", "rose", ";",
+             "Nikkei", "bought", "the", "paper", "and", "S&P", "cut", "its", "rating", "."]
+    ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O",
+            "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Nikkei", "ORG"), ("S&P", "ORG")]
+
+
 def test_name_of_a_treaty_is_not_an_entity_anywhere(blank):
     words = ["the", "New", "START", "treaty", "expires", ";", "New", "START", "limits", "arms"]
     ents = ["O", "B-GPE", "I-GPE", "O", "O", "O", "B-GPE", "I-GPE", "O", "O"]

@@ -427,3 +427,30 @@ def test_a_name_before_an_administrative_unit_s_word_is_a_place(blank):
 def test_a_town_after_a_place_s_preposition_twice_outweighs_three_model_votes(blank):
     text = "The Dewsbury cinema closed. They met in Dewsbury and married in Dewsbury."
     assert set(repaired(blank, text, {"Dewsbury": "ORG"})) == {("Dewsbury", "GPE")}
+
+
+def test_what_the_article_says_a_name_is_makes_it_a_firm_on_every_mention(blank):
+    # the model calls these firms people on every mention; one phrase says what they are
+    cases = [
+        ("The coffee chain Tim Hortons grew. Tim Hortons said sales rose. Tim Hortons is "
+         "popular.", "Tim Hortons"),
+        ("Shares of Doxim rose. Doxim is a leading provider of banking software. Analysts "
+         "like Doxim.", "Doxim"),
+        ("CBRE senior research analyst Alexander Tan said rents rose. CBRE expects more.",
+         "CBRE"),
+    ]
+    for text, firm in cases:
+        ents = {firm: "PERSON", "Alexander Tan": "PERSON"}
+        got = {label for name, label in repaired(blank, text, ents) if name == firm}
+        assert got == {"ORG"}, text
+
+
+def test_a_persons_job_or_spokesman_makes_no_firm(blank):
+    # "broker" and "spokesman" name people's jobs; "the firm Smith joined" is no apposition
+    cases = ['"Prices will rise," said broker Shakil Rizvi. Shakil Rizvi expects more.',
+             "Trump spokesman Hogan Gidley said so. Donald Trump agreed. Trump left.",
+             "He praised the firm Smith joined in 1990. Smith said he was proud."]
+    for text in cases:
+        names = {"Shakil Rizvi", "Hogan Gidley", "Donald Trump", "Trump", "Smith"}
+        got = repaired(blank, text, {n: "PERSON" for n in names if n in text})
+        assert {label for _, label in got} == {"PERSON"}, text

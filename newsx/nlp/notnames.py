@@ -1,5 +1,6 @@
 """Spans the model tags that name no person, place or organisation: events ("the Geneva
-Summit", "U.S. Open") and job titles ("Adviser for National Security")."""
+Summit", "U.S. Open"), job titles ("Adviser for National Security") and stock-market indexes
+("the FTSE 100", "the S&P 500 index")."""
 
 from __future__ import annotations
 
@@ -32,3 +33,30 @@ def is_job_title(span: Span, gaz: Gazetteer) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     window = {t.lower_ for t in doc[max(0, span.start - 7) : span.start]}
     return after in JOB_WORDS or (before in {"for", "of", "to"} and bool(window & (JOB_WORDS | TITLES)))
+
+
+# the families of stock-market indexes, which CoNLL-2003 and FiNER-ORD call no organisation
+# when they name the index: "the FTSE 100", "the Dow Jones industrial average" (but "Nikkei
+# agreed to buy the FT" is the firm, and "S&P cut its rating" the agency)
+INDEX_NAMES = {
+    "s&p", "ftse", "nikkei", "dow", "dow jones", "nasdaq", "dax", "cac", "hang seng", "sensex",
+    "nifty", "stoxx", "euro stoxx", "kospi", "topix", "ibex", "msci", "russell", "s&p/asx",
+    "s&p/tsx", "bovespa",
+}
+INDEX_WORDS = {"index", "indices", "indexes", "average", "composite", "industrial",
+               "industrials"}
+
+
+def is_market_index(span: Span) -> bool:
+    """A name of an index family with the index's size or an index word after it: "FTSE 100",
+    "S&P 500 index", "Nasdaq composite", "the Nikkei average"."""
+    if span.label_ not in {"ORG", "PERSON"}:
+        return False
+    words = [t for t in span if not t.is_space]
+    sized = len(words) > 1 and words[-1].is_digit
+    name = " ".join(t.lower_ for t in (words[:-1] if sized else words))
+    if name not in INDEX_NAMES:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return sized or (after is not None and (after.is_digit or after.lower_ in INDEX_WORDS))

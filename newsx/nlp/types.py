@@ -9,6 +9,8 @@ type the model and the earlier rules gave it, and the name's evidence adds to th
 - the gazetteer: a known organisation, a country, region or state, a big city (outside sport);
 - the name itself: a last word such as "Authority" or "Bank", a club's name ("Manchester
   United"), a family name of one of the article's people ("Djokovic" after "Novak Djokovic");
+- what the article says the name is: "coffee chain Tim Hortons", "Doxim is a
+  leading provider" (newsx/nlp/org_cues.py);
 - sport: a place's name tagged as an organisation is a club there.
 The type with the most votes wins (ties: the model's most frequent type, then the first
 mention's) and every mention takes it.
@@ -23,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from newsx.nlp.context import admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
+from newsx.nlp.org_cues import firm_cue
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, POSSESSIVE_S, TITLES, is_big_place
 
@@ -90,10 +93,17 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
                  for i in range(1, len(s) - 1)}
     people = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
     firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
+    starts = {s.start for s in spans if s.label_ == "PERSON"}
+    firms = {key(s.text) for s in spans if vote_type(s) != PLACE and firm_cue(s, starts)}
+    # and the first or last word of such a name, on its own: "Kemira" of "Kemira Oyj"
+    firms |= {key(t.text) for s in spans if len(s) > 1 and key(s.text) in firms
+              for t in (s[0], s[-1]) if gaz.place(t.text) is None}
     for name, span in firsts.items():
         count = sum(given[name].values())
         for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
             votes[name][label] += weight
+        if name in firms and not _known_place(span, gaz):
+            votes[name]["ORG"] += NAME_VOTE + count  # outweighs the model on every mention
     chosen = {name: _winner(votes[name], given[name], firsts[name]) for name in firsts}
     out = []
     for span in spans:
@@ -102,6 +112,11 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
             span = Span(span.doc, span.start, span.end, label=label)
         out.append(span)
     return out
+
+
+def _known_place(span: Span, gaz: Gazetteer) -> bool:
+    place = gaz.place(span.text)
+    return place is not None and place.kind in {"country", "region", "state"}
 
 
 def _full_name(span: Span) -> bool:
