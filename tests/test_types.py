@@ -454,3 +454,12 @@ def test_a_persons_job_or_spokesman_makes_no_firm(blank):
         names = {"Shakil Rizvi", "Hogan Gidley", "Donald Trump", "Trump", "Smith"}
         got = repaired(blank, text, {n: "PERSON" for n in names if n in text})
         assert {label for _, label in got} == {"PERSON"}, text
+
+
+def test_a_place_word_before_half_the_mentions_outweighs_the_models_type(blank):
+    # "in Nelson" once, the model's organisation twice: the place's words decide the tie
+    text = "The new office opened in Nelson on Monday. Nelson residents welcomed it."
+    assert set(repaired(blank, text, {"Nelson": "ORG"})) == {("Nelson", "GPE")}
+    # but a word that is never a place stays what the model said (Göd, Hungary, is "God")
+    text = '"We believe in God," she said. God is great, he replied.'
+    assert set(repaired(blank, text, {"God": "PERSON"})) == {("God", "PERSON")}

@@ -23,7 +23,7 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.context import admin_after, exchange_at, unit_of
+from newsx.nlp.context import NOT_PLACES, admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.org_cues import firm_cue
 from newsx.nlp.places_context import container_after
@@ -235,18 +235,19 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
     place it, when the gazetteer knows a place of that name and no organisation: the words
     before or after it ("in Klamath Falls", "travelling to", "Kent-based", "Idlib province",
-    a place beside it: "in Hilversum and Almelo") count twice the mention's own vote, a state
-    or country after a comma ("Klamath Falls, Oregon") 1.5 times; "in Jordan's view"
-    nothing."""
+    a place beside it: "in Hilversum and Almelo") count 2.25 times the mention's own vote (so
+    that they decide a tie with the model), a state or country after a comma ("Klamath Falls,
+    Oregon") 1.5 times; "in Jordan's view" and "in God" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
     placed_before = after_place_word(span) or beside_place or _based(span) \
         or admin_after(doc, span.end)  # "Idlib province"
     # the words first, the gazetteer only for a mention they may place
     if after in POSSESSIVE_S or not (placed_before or after == ",") \
-            or gaz.org(span.text) or not gaz.candidates(span.text):
+            or span.text.lower() in NOT_PLACES or gaz.org(span.text) \
+            or not gaz.candidates(span.text):  # "in God" (Göd, Hungary) stays a person
         return 0.0
-    weight = CONTEXT_VOTE * 2.0 if placed_before else 0.0
+    weight = CONTEXT_VOTE * 2.25 if placed_before else 0.0
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
