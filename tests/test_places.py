@@ -334,3 +334,16 @@ def test_with_the_model(real):
     assert places["Allentown"].admin1 == "US.PA" and places["PA"].country == "US"
     places = _places(real("The Chicago Bulls beat the Boston Celtics in Miami."))
     assert all(e.lat is None for k, e in places.items() if k in {"Chicago", "Boston"})
+
+
+def test_a_states_code_alone_is_that_state_beside_places_of_its_country():
+    from newsx.nlp.gazetteer import gazetteer
+    from newsx.nlp.places_context import coded_region
+    gaz = gazetteer()
+    region = coded_region("NSW", gaz, {"AU"})
+    assert region is not None and region.name == "New South Wales"
+    region = coded_region("BC", gaz, {"CA", "US"})
+    assert region is not None and region.name == "British Columbia"
+    # not without the country, nor in the federations whose codes name more than states
+    assert coded_region("NSW", gaz, {"GB"}) is None
+    assert coded_region("VA", gaz, {"US"}) is None and coded_region("Nsw", gaz, {"AU"}) is None

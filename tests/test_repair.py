@@ -71,6 +71,10 @@ def test_a_stock_market_index_is_no_organisation_but_the_firm_of_its_name_is(bla
     ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O",
             "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
     assert repair(blank, words, ents) == [("Nikkei", "ORG"), ("S&P", "ORG")]
+    # a number after a family name is no index's size: "Russell 64 not out"
+    words = ["Andre", "Russell", "hit", "out", ";", "Russell", "64", "not", "out", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"]
+    assert ("Russell", "PERSON") in repair(blank, words, ents)
 
 
 def test_name_of_a_treaty_is_not_an_entity_anywhere(blank):

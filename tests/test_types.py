@@ -432,12 +432,13 @@ def test_a_town_after_a_place_s_preposition_twice_outweighs_three_model_votes(bl
 def test_what_the_article_says_a_name_is_makes_it_a_firm_on_every_mention(blank):
     # the model calls these firms people on every mention; one phrase says what they are
     cases = [
-        ("The coffee chain Tim Hortons grew. Tim Hortons said sales rose. Tim Hortons is "
+        ("Canadian coffee chain Tim Hortons grew. Tim Hortons said sales rose. Tim Hortons is "
          "popular.", "Tim Hortons"),
         ("Shares of Doxim rose. Doxim is a leading provider of banking software. Analysts "
          "like Doxim.", "Doxim"),
         ("CBRE senior research analyst Alexander Tan said rents rose. CBRE expects more.",
          "CBRE"),
+        ("Russian oil giant Yukos sold a unit. Analysts said Yukos must pay.", "Yukos"),
     ]
     for text, firm in cases:
         ents = {firm: "PERSON", "Alexander Tan": "PERSON"}
@@ -446,14 +447,34 @@ def test_what_the_article_says_a_name_is_makes_it_a_firm_on_every_mention(blank)
 
 
 def test_a_persons_job_or_spokesman_makes_no_firm(blank):
-    # "broker" and "spokesman" name people's jobs; "the firm Smith joined" is no apposition
-    cases = ['"Prices will rise," said broker Shakil Rizvi. Shakil Rizvi expects more.',
-             "Trump spokesman Hogan Gidley said so. Donald Trump agreed. Trump left.",
-             "He praised the firm Smith joined in 1990. Smith said he was proud."]
+    # people's jobs, a person's staff and figures of speech make no firm (an independent
+    # review's cases); each name is the model's person on every mention
+    cases = [
+        '"Prices will rise," said broker Shakil Rizvi. Shakil Rizvi expects more.',
+        "Trump spokesman Hogan Gidley said so. Trump left.",
+        "Emails from Clinton campaign chairman John Podesta leaked. Clinton blamed Russia.",
+        "Biden named economist Jared Bernstein to the post. Biden said he was pleased.",
+        "Merkel met chief executive Alison Rose on Monday. Merkel said they agreed.",
+        "Obama's former communications director Jen Psaki spoke. Obama listened.",
+        "He praised the firm Smith joined in 1990. Smith said he was proud.",
+        "He works for the software company Bill Gates co-founded. Bill Gates was there.",
+        "Film maker Ken Loach won again. Ken Loach thanked the jury.",
+        "Literary giant Toni Morrison died. Toni Morrison wrote Beloved.",
+        "Rupert Murdoch, a giant of the newspaper business, spoke. Rupert Murdoch left.",
+    ]
+    names = {"Shakil Rizvi", "Hogan Gidley", "Trump", "John Podesta", "Clinton",
+             "Jared Bernstein", "Biden", "Alison Rose", "Merkel", "Jen Psaki", "Obama",
+             "Smith", "Bill Gates", "Ken Loach", "Toni Morrison", "Rupert Murdoch"}
     for text in cases:
-        names = {"Shakil Rizvi", "Hogan Gidley", "Donald Trump", "Trump", "Smith"}
         got = repaired(blank, text, {n: "PERSON" for n in names if n in text})
-        assert {label for _, label in got} == {"PERSON"}, text
+        assert got and {label for name, label in got if name in names} == {"PERSON"}, text
+
+
+def test_a_firm_that_opens_the_article_is_kept_for_its_cue(blank):
+    # a lone capitalised word opening a sentence is no person without evidence: "is a
+    # leading provider of" is evidence, of a firm
+    text = "Doxim is a leading provider of banking software. Doxim said sales rose."
+    assert set(repaired(blank, text, {"Doxim": "PERSON"})) == {("Doxim", "ORG")}
 
 
 def test_a_place_word_before_half_the_mentions_outweighs_the_models_type(blank):
@@ -463,3 +484,9 @@ def test_a_place_word_before_half_the_mentions_outweighs_the_models_type(blank):
     # but a word that is never a place stays what the model said (Göd, Hungary, is "God")
     text = '"We believe in God," she said. God is great, he replied.'
     assert set(repaired(blank, text, {"God": "PERSON"})) == {("God", "PERSON")}
+
+
+def test_a_states_code_the_model_calls_an_organisation_is_the_state(blank):
+    text = "Horses in NSW and Queensland fell ill, vets in Sydney said. NSW closed its tracks."
+    got = set(repaired(blank, text, {"NSW": "ORG", "Queensland": "GPE", "Sydney": "GPE"}))
+    assert ("NSW", "GPE") in got and ("NSW", "ORG") not in got

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsx.nlp.context import admin_after
 from newsx.nlp.gazetteer import gazetteer
+from newsx.nlp.org_cues import described_after
 from newsx.nlp.wordlists import (
     DASHES,
     DETERMINERS,
@@ -149,6 +150,7 @@ def drop_sentence_openers(doc: Doc, spans: list[Span]) -> list[Span]:
         if (span.label_ == "PERSON" and len(span) == 1 and tok.is_title and opens_sentence(tok)
                 and tok.text not in in_names and tok.text not in mid
                 and not _speaks(doc, span.end) and not _titled(doc, span.start)
+                and not described_after(span)  # "Doxim is a leading provider of ..."
                 and not (admin_after(doc, span.end) and gazetteer().candidates(span.text))):
             # a person at a sentence's start with no evidence, but "Masvingo province has"
             continue

@@ -45,6 +45,10 @@ INDEX_NAMES = {
 }
 INDEX_WORDS = {"index", "indices", "indexes", "average", "composite", "industrial",
                "industrials"}
+# the sizes indexes are named by ("the FTSE 100", "the Russell 2000"), not any number after a
+# name ("Russell 64 not out", "Russell 2 seconds behind", "Nasdaq 2021 listings")
+INDEX_SIZES = {"10", "20", "25", "30", "35", "40", "50", "100", "200", "225", "250", "300",
+               "350", "400", "500", "600", "1000", "2000", "3000", "5000"}
 
 
 def is_market_index(span: Span) -> bool:
@@ -53,10 +57,11 @@ def is_market_index(span: Span) -> bool:
     if span.label_ not in {"ORG", "PERSON"}:
         return False
     words = [t for t in span if not t.is_space]
-    sized = len(words) > 1 and words[-1].is_digit
+    sized = len(words) > 1 and words[-1].text in INDEX_SIZES
     name = " ".join(t.lower_ for t in (words[:-1] if sized else words))
     if name not in INDEX_NAMES:
         return False
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    return sized or (after is not None and (after.is_digit or after.lower_ in INDEX_WORDS))
+    return sized or (after is not None and (after.text in INDEX_SIZES
+                                            or after.lower_ in INDEX_WORDS))

@@ -2,9 +2,9 @@
 
 Firms named like people ("Allan Gray", "Tim Hortons") or by a made-up word ("Doxim", "CBRE")
 are persons to the model on every mention; the article says what they are once or twice:
-- a kind of firm just before the name: "coffee chain Tim Hortons", "tyre and cables giant
-  Pirelli", "funds management firm Allan Gray" (not after a determiner: "the firm Smith
-  joined");
+- a kind of firm just before the name: "coffee chain Tim Hortons", "funds management firm
+  Allan Gray", "Russian oil giant Yukos" (not after a determiner: "the firm Smith joined",
+  "the software company Bill Gates co-founded");
 - a kind of firm after "is a" or an appositive's "a": "Doxim is a leading provider of ...";
 - a firm's role between the name and a person: "CBRE senior research analyst Alexander Tan",
   "Allan Gray boss Simon Mawhinney".
@@ -16,25 +16,39 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-# the kinds of firm that come before a firm's name or after "is a" (not those that are
-# people's jobs too: "said broker Shakil Rizvi", "film producer", "coal miner", "developer")
+# the kinds of firm that come before a firm's name or after "is a" (not those that name
+# people too: "said broker Shakil Rizvi", "film maker Ken Loach", "literary giant Toni
+# Morrison", "mail carrier", "a brand in her own right", "film producer", "developer")
 FIRM_NOUNS = {
-    "company", "firm", "group", "giant", "maker", "manufacturer", "provider", "supplier",
-    "retailer", "chain", "bank", "lender", "insurer", "brokerage", "airline", "carrier",
-    "carmaker", "automaker", "conglomerate", "startup", "start-up", "subsidiary", "brand",
-    "distributor", "consultancy", "utility", "studio", "label", "multinational", "franchise",
-    "wholesaler", "outfit",
+    "company", "firm", "group", "manufacturer", "provider", "supplier", "retailer", "chain",
+    "bank", "lender", "insurer", "brokerage", "airline", "carmaker", "automaker",
+    "conglomerate", "startup", "start-up", "subsidiary", "distributor", "consultancy",
+    "utility", "studio", "label", "multinational", "franchise", "wholesaler", "outfit",
 }
+# kinds of firm that describe people too, taken only before a one-word name: "oil giant
+# Yukos", "iPhone maker Apple", "US carrier Delta" (not "literary giant Toni Morrison",
+# "film maker Ken Loach", "mail carrier Dorothy Price")
+ONE_WORD_FIRM_NOUNS = {"giant", "maker", "carrier", "brand"}
 # the roles of a firm's people between its name and a person's (not "spokesman",
-# "lawyer", "manager": "Trump spokesman Hogan Gidley", "Tyson manager John Horne")
+# "lawyer", "manager", "strategist": "Trump spokesman Hogan Gidley", "Tyson manager John
+# Horne", "Trump chief strategist Steve Bannon")
 FIRM_ROLES = {
     "analyst", "director", "boss", "chairman", "chairwoman", "executive", "ceo", "cfo", "coo",
-    "cto", "economist", "strategist", "founder", "co-founder", "vice-president",
+    "cto", "economist", "founder", "co-founder", "vice-president",
+}
+# the only words between a firm's name and its role: "CBRE senior research analyst" (not a
+# verb, "and", "'s" or "campaign": "Biden named economist ...", "Clinton campaign chairman")
+ROLE_WORDS = {
+    "senior", "chief", "managing", "executive", "deputy", "vice", "research", "regional",
+    "general", "financial", "operating", "investment", "sales", "marketing", "global", "lead",
+    "principal", "market", "equity", "credit", "technology", "non-executive", "interim",
+    "acting", "country", "fund", "portfolio", "commercial", "retail", "property", "group",
 }
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
                "their", "our", "my", "your", "which", "whose", "every", "another"}
-ROLE_WORDS = 4  # lower-case words at most between a firm's name and its person
+MAX_ROLE_WORDS = 3  # words at most between a firm's name and its role
 KIND_WORDS = 3  # words at most between "a" and the kind of firm: "a leading global provider"
+AFTER_KIND = {"of", "that", "which", "based", "in", "with", "for", ",", ".", "and"}
 
 
 def firm_cue(span: Span, people: set[int]) -> bool:
@@ -44,13 +58,21 @@ def firm_cue(span: Span, people: set[int]) -> bool:
 
 
 def described_before(span: Span) -> bool:
-    """ "coffee chain Tim Hortons", "tyre and cables giant Pirelli" (not "the firm Smith
-    joined")."""
+    """ "coffee chain Tim Hortons", "tyre and cables giant Pirelli": a kind of firm and the
+    lower-case words before it, with no determiner ("the software company Bill Gates
+    co-founded" is a relative clause, as "the firm Smith joined")."""
     doc: Doc = span.doc
-    i = span.start
-    if i < 2 or doc[i - 1].lower_ not in FIRM_NOUNS or not doc[i - 1].is_lower:
+    i = span.start - 1
+    kinds = FIRM_NOUNS | ONE_WORD_FIRM_NOUNS if len(span) == 1 else FIRM_NOUNS
+    if i < 1 or doc[i].lower_ not in kinds or not doc[i].is_lower \
+            or doc[i - 1].is_punct or doc[i - 1].lower_ in DETERMINERS:
         return False
-    return doc[i - 2].lower_ not in DETERMINERS and not doc[i - 2].is_punct
+    j = i - 1
+    while j >= 0 and i - j <= KIND_WORDS + 1 and (doc[j].is_lower or doc[j].text == "-"):
+        if doc[j].lower_ in DETERMINERS:
+            return False
+        j -= 1
+    return j < 0 or doc[j].lower_ not in DETERMINERS
 
 
 def described_after(span: Span) -> bool:
@@ -62,26 +84,23 @@ def described_after(span: Span) -> bool:
         i += 1
     if i >= len(doc) or doc[i].lower_ not in {"a", "an"}:
         return False
-    words = doc[i + 1 : i + 2 + KIND_WORDS]
-    for t in words:
+    for t in doc[i + 1 : i + 2 + KIND_WORDS]:
         if not (t.is_lower or t.text == "-"):
             return False
         if t.lower_ in FIRM_NOUNS:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            return nxt is None or nxt.lower_ in {"of", "that", "which", "based", "in", "with",
-                                                 "for", ",", ".", "and"}
+            return nxt is None or nxt.lower_ in AFTER_KIND
     return False
 
 
 def role_between(span: Span, people: set[int]) -> bool:
-    """ "CBRE senior research analyst Alexander Tan": lower-case words ending in a firm's role,
-    then a person."""
+    """ "CBRE senior research analyst Alexander Tan", "Allan Gray boss Simon Mawhinney": a
+    firm's role right after the name or after words of a firm's job titles, then a
+    person."""
     doc: Doc = span.doc
-    i = span.end
-    for j in range(i, min(i + ROLE_WORDS, len(doc))):
-        if not doc[j].is_lower:
-            return False
+    for j in range(span.end, min(span.end + MAX_ROLE_WORDS + 1, len(doc))):
         if doc[j].lower_ in FIRM_ROLES and j + 1 in people:
             return True
+        if doc[j].lower_ not in ROLE_WORDS:
+            return False
     return False
-

@@ -2,23 +2,22 @@
 
 Runs after newsx_entities and re-sets the `country`, `geonames_id`, `lat`, `lon` and `admin1`
 of the place entities in `doc._.newsx_entities`. After Mordecai 3 (Halterman 2023), with
-hand-set weights instead of a trained ranker: every name has its GeoNames candidates
-(`Gazetteer.candidates`), each scored by
+hand-set weights for a trained ranker, each GeoNames candidate (`Gazetteer.candidates`) scored by
 - its prior: population (log10), feature (a country or continent above a city, a capital
   above a town, a region below its towns), an alternate name (exonym) below the place's own;
 - "X, Y" in the text: Y a region ("Allentown, PA", "Palm Beach, Florida") or a country that X
-  must lie in, and Y itself resolved to that region;
+  must lie in, and Y itself resolved to that region ("NSW" alone beside Sydney too);
 - the words around a name: a big city over the region of its name ("New York") unless they
   name the region ("New York state", "Governor of New York", "Ohio, Washington and Utah");
 - the article's focus: the countries of its other places (their population-prior picks, as
   Mordecai's anchors, weighted by how sure each is), sub-national places counting apart from
   countries; regions that its other places lie in; other places within 150 km.
 A place stays without a point (and without a country unless the article's focus gives it)
-when nothing supports a choice: a name that is only an exonym, a lone town under
-`min_population`, two candidates in different countries too close to call, a name read as a
-person ("his wife Kali", "Kan reported"). A place word inside a team's or organisation's name
-("Chicago Bulls"), a crude oil ("Brent crude") or a celestial body ("Jupiter's moon") is not
-geocoded at all. See docs/places.md.
+when nothing supports a choice: an exonym alone, a lone town under `min_population`, two
+candidates in different countries too close to call, a name read as a person ("his wife
+Kali", "Kan reported"). A place word inside a team's or organisation's name ("Chicago Bulls"),
+a crude oil ("Brent crude") or a celestial body ("Jupiter's moon") is not geocoded. See
+docs/places.md.
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
 from newsx.nlp.places_context import (
     Container,
     abbreviated_region,
+    coded_region,
     container_after,
     head_in_region,
     listed_beside,
@@ -96,6 +96,9 @@ class PlaceResolver:
         items = [self._item(doc, e) for e in entities if e.type == "place"]
         if not items:
             return doc
+        named = {it.options[0].country for it in items if it.options}
+        for it in items:  # "NSW" beside Sydney is New South Wales
+            it.region = it.region or coded_region(it.entity.name, self.gaz, named)
         self._patterns(doc, items)
         evidence = self._evidence(items)
         for i, item in enumerate(items):
@@ -249,9 +252,8 @@ class PlaceResolver:
 
     def _famous(self, i: int, item: Item, ev: Evidence,
                 ranked: list[tuple[tuple[float, bool], Candidate]]) -> Candidate | None:
-        """The namesake that dwarfs the others (over FAMOUS people, FAMOUS_RATIO times any
-        other town of the name), when nothing but the article's country share speaks for a
-        smaller one: Geneva in a US story is still Geneva, unless the text says otherwise."""
+        """The namesake that dwarfs the others (over FAMOUS people, FAMOUS_RATIO times any other
+        town), when only the article's country share speaks for a smaller one: Geneva."""
         towns = sorted((c for c in item.options if c.feature_class == "P"),
                        key=lambda c: -c.population)
         if not towns or towns[0].population < FAMOUS:
@@ -266,8 +268,7 @@ class PlaceResolver:
         return big
 
     def _strong(self, i: int, item: Item, cand: Candidate, ev: Evidence) -> bool:
-        """Whether the text itself places `cand`: a "City, State" pattern, a place of the
-        same region or one nearby."""
+        """Whether the text places `cand`: "City, State", a place of its region or nearby."""
         fits = any(cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
                    for box in item.inside)
         return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)

@@ -231,3 +231,16 @@ def speaker_like(doc: Doc, m: Mention) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in PLACE_BEFORE:
         return False  # "officials in Austin told", "the Mayor of Boston declared"
     return doc[span.end].lower_ in SPEECH_VERBS
+
+
+CODED = {"AU", "CA"}  # federations whose states English news names by their codes alone
+
+
+def coded_region(form: str, gaz: Gazetteer, countries: set[str | None]) -> Admin1 | None:
+    """The state or province a code in capitals stands for in an article that names places of
+    its country: "NSW" beside Sydney is New South Wales, "BC" beside Vancouver British
+    Columbia (Australia's and Canada's codes only: "VA", "PA", "MP" name more than states)."""
+    if not (form.isupper() and form.isalpha() and 2 <= len(form) <= 3):
+        return None
+    found = [a for a in gaz.admin1_named(form) if a.code[:2] in CODED and a.code[:2] in countries]
+    return found[0] if len(found) == 1 else None

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from newsx.nlp.context import NOT_PLACES, admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.org_cues import firm_cue
-from newsx.nlp.places_context import container_after
+from newsx.nlp.places_context import coded_region, container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, POSSESSIVE_S, TITLES, is_big_place
 
 Votes: TypeAlias = dict[str, float]
@@ -95,13 +95,17 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     firsts = {key(s.text): s for s in sorted(spans, key=lambda s: -s.start)}
     starts = {s.start for s in spans if s.label_ == "PERSON"}
     firms = {key(s.text) for s in spans if vote_type(s) != PLACE and firm_cue(s, starts)}
-    # and the first or last word of such a name, on its own: "Kemira" of "Kemira Oyj"
-    firms |= {key(t.text) for s in spans if len(s) > 1 and key(s.text) in firms
-              for t in (s[0], s[-1]) if gaz.place(t.text) is None}
+    # and the first word of such a name, on its own: "Kemira" of "Kemira Oyj" (not the last:
+    # a family name)
+    firms |= {key(s[0].text) for s in spans if len(s) > 1 and key(s.text) in firms
+              and gaz.place(s[0].text) is None}
+    named = {p.country for s in spans if vote_type(s) == PLACE and (p := gaz.place(s.text))}
     for name, span in firsts.items():
         count = sum(given[name].values())
         for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
             votes[name][label] += weight
+        if coded_region(span.text, gaz, named) and not gaz.org(span.text):
+            votes[name][PLACE] += NAME_VOTE + count  # "in NSW" beside Sydney
         if name in firms and not _known_place(span, gaz):
             votes[name]["ORG"] += NAME_VOTE + count  # outweighs the model on every mention
     chosen = {name: _winner(votes[name], given[name], firsts[name]) for name in firsts}
