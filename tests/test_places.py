@@ -340,10 +340,15 @@ def test_a_states_code_alone_is_that_state_beside_places_of_its_country():
     from newsx.nlp.gazetteer import gazetteer
     from newsx.nlp.places_context import coded_region
     gaz = gazetteer()
-    region = coded_region("NSW", gaz, {"AU"})
+    region = coded_region("NSW", gaz, ["AU", "AU"])
     assert region is not None and region.name == "New South Wales"
-    region = coded_region("BC", gaz, {"CA", "US"})
+    region = coded_region("BC", gaz, ["CA", "CA", "US"])
     assert region is not None and region.name == "British Columbia"
-    # not without the country, nor in the federations whose codes name more than states
-    assert coded_region("NSW", gaz, {"GB"}) is None
-    assert coded_region("VA", gaz, {"US"}) is None and coded_region("Nsw", gaz, {"AU"}) is None
+    # not without the country, nor with another as many places, nor a country's own code
+    # ("SA"), nor a code a state of another of the article's countries has ("WA", US), nor
+    # in the federations whose codes name more than states ("VA")
+    assert coded_region("NSW", gaz, ["GB"]) is None
+    assert coded_region("ACT", gaz, ["AU", "US"]) is None
+    assert coded_region("SA", gaz, ["AU", "AU"]) is None
+    assert coded_region("WA", gaz, ["AU", "AU", "US"]) is None
+    assert coded_region("VA", gaz, ["US"]) is None and coded_region("Nsw", gaz, ["AU"]) is None

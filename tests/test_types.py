@@ -482,11 +482,23 @@ def test_a_place_word_before_half_the_mentions_outweighs_the_models_type(blank):
     text = "The new office opened in Nelson on Monday. Nelson residents welcomed it."
     assert set(repaired(blank, text, {"Nelson": "ORG"})) == {("Nelson", "GPE")}
     # but a word that is never a place stays what the model said (Göd, Hungary, is "God")
-    text = '"We believe in God," she said. God is great, he replied.'
-    assert set(repaired(blank, text, {"God": "PERSON"})) == {("God", "PERSON")}
+    for god in ("God", "Jesus"):
+        text = f'"We believe in {god}," she said. {god} is great, he replied.'
+        assert set(repaired(blank, text, {god: "PERSON"})) == {(god, "PERSON")}
 
 
 def test_a_states_code_the_model_calls_an_organisation_is_the_state(blank):
     text = "Horses in NSW and Queensland fell ill, vets in Sydney said. NSW closed its tracks."
     got = set(repaired(blank, text, {"NSW": "ORG", "Queensland": "GPE", "Sydney": "GPE"}))
     assert ("NSW", "GPE") in got and ("NSW", "ORG") not in got
+
+
+
+def test_a_states_code_after_a_number_or_a_message_stays_what_the_model_said(blank):
+    text = "The coin dates from 300 BC, experts in Vancouver and Toronto said."
+    got = set(repaired(blank, text, {"BC": "ORG", "Vancouver": "GPE", "Toronto": "GPE"}))
+    assert ("BC", "GPE") not in got
+    # two letters need a place's word before them ("in WA")
+    text = "Send us a WA message, the radio station in Perth told listeners in Sydney."
+    got = set(repaired(blank, text, {"WA": "ORG", "Perth": "GPE", "Sydney": "GPE"}))
+    assert ("WA", "GPE") not in got

@@ -144,7 +144,8 @@ UNIT_OF = {"city", "cities", "town", "towns", "village", "villages", "hamlet", "
            "port", "capital", "municipality"}
 IN_WORDS = {"in", "near"}  # before a place's name, lower-case: "embedded in Manbij"
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}  # "in Spring 2008"
-NOT_PLACES = NO_PROPAGATE | SEASONS  # months, days, "God", seasons
+# months, days, seasons and names of God: "in God", "in Jesus" (Göd, Hungary; Jesus, Paraguay)
+NOT_PLACES = NO_PROPAGATE | SEASONS | {"jesus", "christ", "allah", "buddha"}
 
 
 def unit_of(doc: Doc, start: int) -> bool:

@@ -182,6 +182,10 @@ class Gazetteer:
         self._load_admin1()
         return self._admin1_names.get(key(text), [])
 
+    def country_codes(self) -> set[str]:
+        """The ISO codes of the countries with first-level regions ("AU", "SA", "NL")."""
+        return {code[:2] for code in self._load_admin1()}
+
     def _load_admin1(self) -> dict[str, Admin1]:
         if self._admin1 is None:
             self._admin1 = {}

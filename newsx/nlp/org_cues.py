@@ -84,9 +84,9 @@ def described_after(span: Span) -> bool:
         i += 1
     if i >= len(doc) or doc[i].lower_ not in {"a", "an"}:
         return False
-    for t in doc[i + 1 : i + 2 + KIND_WORDS]:
-        if not (t.is_lower or t.text == "-"):
-            return False
+    for t in doc[i + 1 : i + 2 + KIND_WORDS]:  # the kind heads the words after "a": not
+        if not (t.is_lower or t.text == "-") or t.lower_ in AFTER_KIND | DETERMINERS:
+            return False  # "Harris is a lawyer with a firm", "a director of a company"
         if t.lower_ in FIRM_NOUNS:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             return nxt is None or nxt.lower_ in AFTER_KIND

@@ -32,7 +32,7 @@ from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
 from newsx.nlp.places_context import (
     Container,
     abbreviated_region,
-    coded_region,
+    coded_regions,
     container_after,
     head_in_region,
     listed_beside,
@@ -96,9 +96,11 @@ class PlaceResolver:
         items = [self._item(doc, e) for e in entities if e.type == "place"]
         if not items:
             return doc
-        named = {it.options[0].country for it in items if it.options}
-        for it in items:  # "NSW" beside Sydney is New South Wales
-            it.region = it.region or coded_region(it.entity.name, self.gaz, named)
+        named = [it.options[0].country for it in items if it.options and not it.skip
+                 for _ in it.entity.mentions]  # "NSW" beside Sydney: New South Wales
+        regions = coded_regions(doc.text, [it.entity for it in items], named)
+        for it, region in zip(items, regions, strict=True):
+            it.region = it.region or region
         self._patterns(doc, items)
         evidence = self._evidence(items)
         for i, item in enumerate(items):
@@ -289,12 +291,9 @@ def _set(e: Entity, cand: Candidate | None, country: str | None) -> None:
     default_config={"min_population": MIN_POPULATION, "margin": MARGIN},
 )
 def make_places(nlp: Language, name: str, min_population: int, margin: float) -> PlaceResolver:
-    """The newsx_places component: places resolved in context (see newsx.nlp.places).
-
-    min_population: a town smaller than this gets a point only when the article supports it.
-    margin: the score by which the best candidate must beat one in another country or over
-    161 km away, else the place gets no point.
-    """
+    """The newsx_places component (see newsx.nlp.places). min_population: a town smaller than
+    this gets a point only when the article supports it; margin: the score by which the best
+    candidate must beat one in another country or over 161 km away, else no point."""
     merger = nlp.get_pipe("newsx_entities") if "newsx_entities" in nlp.pipe_names else None
     lead = (getattr(merger, "lead_chars", LEAD_CHARS), getattr(merger, "lead_bonus", LEAD_BONUS))
     return PlaceResolver(name, min_population, margin, lead_chars=lead[0], lead_bonus=lead[1])

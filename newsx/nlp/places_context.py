@@ -5,13 +5,14 @@ crude", "Jupiter's moon", "his wife Kali", "Chicago Bulls"). Used by newsx/nlp/p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer
+from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
 from newsx.nlp.wordlists import ORG_WORDS
-from newsx.records import Mention
+from newsx.records import Entity, Mention
 
 # AP style abbreviations of US states ("Allentown, Pa.")
 AP_STATES = {
@@ -233,14 +234,49 @@ def speaker_like(doc: Doc, m: Mention) -> bool:
     return doc[span.end].lower_ in SPEECH_VERBS
 
 
+
 CODED = {"AU", "CA"}  # federations whose states English news names by their codes alone
 
 
-def coded_region(form: str, gaz: Gazetteer, countries: set[str | None]) -> Admin1 | None:
-    """The state or province a code in capitals stands for in an article that names places of
-    its country: "NSW" beside Sydney is New South Wales, "BC" beside Vancouver British
-    Columbia (Australia's and Canada's codes only: "VA", "PA", "MP" name more than states)."""
-    if not (form.isupper() and form.isalpha() and 2 <= len(form) <= 3):
+def coded_region(form: str, gaz: Gazetteer, places: list[str | None]) -> Admin1 | None:
+    """The state or province a code in capitals stands for in an article whose places are
+    mostly in its country (`places`: the country of each place mention): "NSW"
+    beside Sydney is New South Wales, "BC" beside Vancouver British Columbia. Australia's and
+    Canada's codes only ("VA", "PA", "MP" name more than states), not a country's own code
+    ("SA", "NL"), nor a code that a state of another of the article's countries has ("WA" in a
+    story that names Seattle)."""
+    countries = Counter(places)
+    if not (form.isupper() and form.isalpha() and 2 <= len(form) <= 3) \
+            or form in gaz.country_codes() or not countries:
         return None
-    found = [a for a in gaz.admin1_named(form) if a.code[:2] in CODED and a.code[:2] in countries]
-    return found[0] if len(found) == 1 else None
+    top = countries.most_common(2)
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        return None  # no country of the article's
+    regions = gaz.admin1_named(form)
+    found = [a for a in regions if a.code[:2] in CODED and a.code[:2] == top[0][0]]
+    others = [a for a in regions if a.code[:2] != top[0][0] and a.code[:2] in countries]
+    return found[0] if len(found) == 1 and not others else None
+
+
+_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "300 BC", "40 MB"
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|from|across|near|throughout|outside)\s+$")
+
+
+def coded(text: str, mentions: list[tuple[int, int]], forms: list[str]) -> str:
+    """The form in capitals among `forms` that may be a state's code (the mention's "NSW", not
+    the gazetteer's "Vic" of "VIC"): "" when a number comes before a mention ("300 BC"), and
+    for two letters unless a place's word comes before one ("in BC", not "a WA message")."""
+    before = [text[max(0, start - 12) : start] for start, _ in mentions]
+    form = next((f for f in forms if f.isupper()), "")
+    if any(_NUMBER_BEFORE.search(b) for b in before) or len(form) == 2 and not any(
+            _PLACE_WORD_BEFORE.search(b) for b in before):
+        return ""
+    return form
+
+
+def coded_regions(text: str, entities: list[Entity],
+                  places: list[str | None]) -> list[Admin1 | None]:
+    """The state each place entity's code stands for (`coded_region`), or None."""
+    gaz = gazetteer()
+    return [coded_region(coded(text, [(m.start, m.end) for m in e.mentions],
+                               [e.name, *e.aliases]), gaz, places) for e in entities]

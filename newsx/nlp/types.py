@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from newsx.nlp.context import NOT_PLACES, admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.org_cues import firm_cue
-from newsx.nlp.places_context import coded_region, container_after
+from newsx.nlp.places_context import coded, coded_region, container_after
 from newsx.nlp.wordlists import HONORIFICS, ORG_LAST_WORDS, POSSESSIVE_S, TITLES, is_big_place
 
 Votes: TypeAlias = dict[str, float]
@@ -50,6 +50,7 @@ JOURNEY = {
     "flight", "flights", "flew", "fly", "flying", "drive", "driving", "drove", "relocated",
     "journey", "commute", "emigrated", "deported", "fled", "route",
 }
+TIE_NOT_AFTER = {"near", "into"}
 PAIR_AFTER = PLACE_BEFORE | {"between", "into"}  # "between Coggeshall and Marks Tey"
 REGION_PEOPLE = 100_000  # a region this big by its own name: "Tamil Nadu", not a parish
 TICKER_VOTE = 50.0  # conclusive: outvotes the model on every mention
@@ -86,7 +87,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         for label, weight in _context_votes(span):
             votes[name][label] += weight
         if vote_type(span) != PLACE:
-            votes[name][PLACE] += _placed(span, gaz, span.start in beside)
+            votes[name][PLACE] += _placed(span, gaz, span.start in beside, sport)
     surnames = {s[-1].text for s in spans if _full_name(s)}
     # a person's last words ("San Martin" of "Miguel San Martin", "Jose de San Martin")
     surnames |= {s[i:].text for s in spans if s.label_ == "PERSON" and 3 <= len(s) <= 4
@@ -99,12 +100,15 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     # a family name)
     firms |= {key(s[0].text) for s in spans if len(s) > 1 and key(s.text) in firms
               and gaz.place(s[0].text) is None}
-    named = {p.country for s in spans if vote_type(s) == PLACE and (p := gaz.place(s.text))}
+    named = [p.country for s in spans if vote_type(s) == PLACE
+             and (p := gaz.place(s.text)) is not None]
     for name, span in firsts.items():
         count = sum(given[name].values())
         for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
             votes[name][label] += weight
-        if coded_region(span.text, gaz, named) and not gaz.org(span.text):
+        at = [(s.start_char, s.end_char) for s in spans if key(s.text) == name]
+        if not gaz.org(span.text) and coded_region(coded(span.doc.text, at, [span.text]), gaz,
+                                                    named):
             votes[name][PLACE] += NAME_VOTE + count  # "in NSW" beside Sydney
         if name in firms and not _known_place(span, gaz):
             votes[name]["ORG"] += NAME_VOTE + count  # outweighs the model on every mention
@@ -235,13 +239,14 @@ def _add_listed(chain: list[Span], closed: bool, out: set[int]) -> None:
     out.update(s.start for s in chain)
 
 
-def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
+def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False,
+            sport: bool = False) -> float:
     """How strongly the words around a mention the model calls a person or an organisation
     place it, when the gazetteer knows a place of that name and no organisation: the words
     before or after it ("in Klamath Falls", "travelling to", "Kent-based", "Idlib province",
     a place beside it: "in Hilversum and Almelo") count 2.25 times the mention's own vote (so
-    that they decide a tie with the model), a state or country after a comma ("Klamath Falls,
-    Oregon") 1.5 times; "in Jordan's view" and "in God" nothing."""
+    that they decide a tie with the model; twice in sport), a state or country after a comma
+    ("Klamath Falls, Oregon") 1.5 times; "in Jordan's view" and "in God" nothing."""
     doc: Doc = span.doc
     after = doc[span.end].text if span.end < len(doc) else ""
     placed_before = after_place_word(span) or beside_place or _based(span) \
@@ -251,7 +256,10 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False) -> float:
             or span.text.lower() in NOT_PLACES or gaz.org(span.text) \
             or not gaz.candidates(span.text):  # "in God" (Göd, Hungary) stays a person
         return 0.0
-    weight = CONTEXT_VOTE * 2.25 if placed_before else 0.0
+    # a tie goes to the place, but not in sport, nor after "near" and "into", which come
+    # before players too ("near Warner at mid-on", "a pass into Jackson")
+    tie = not sport and span.start > 0 and span.doc[span.start - 1].lower_ not in TIE_NOT_AFTER
+    weight = CONTEXT_VOTE * (2.25 if tie else 2.0) if placed_before else 0.0
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
     return weight
