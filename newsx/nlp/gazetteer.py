@@ -101,6 +101,7 @@ class Gazetteer:
         self._candidates: bytes | None = None
         self._admin1: dict[str, Admin1] | None = None
         self._admin1_names: dict[str, list[Admin1]] = {}
+        self._country_codes: set[str] | None = None
         self._load_places()
         self._load_orgs()
 
@@ -184,7 +185,9 @@ class Gazetteer:
 
     def country_codes(self) -> set[str]:
         """The ISO codes of the countries with first-level regions ("AU", "SA", "NL")."""
-        return {code[:2] for code in self._load_admin1()}
+        if self._country_codes is None:
+            self._country_codes = {code[:2] for code in self._load_admin1()}
+        return self._country_codes
 
     def _load_admin1(self) -> dict[str, Admin1]:
         if self._admin1 is None:

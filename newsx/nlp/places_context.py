@@ -245,10 +245,10 @@ def coded_region(form: str, gaz: Gazetteer, places: list[str | None]) -> Admin1 
     Canada's codes only ("VA", "PA", "MP" name more than states), not a country's own code
     ("SA", "NL"), nor a code that a state of another of the article's countries has ("WA" in a
     story that names Seattle)."""
-    countries = Counter(places)
     if not (form.isupper() and form.isalpha() and 2 <= len(form) <= 3) \
-            or form in gaz.country_codes() or not countries:
+            or form in gaz.country_codes() or not places:
         return None
+    countries = Counter(places)
     top = countries.most_common(2)
     if len(top) > 1 and top[0][1] == top[1][1]:
         return None  # no country of the article's
@@ -266,8 +266,10 @@ def coded(text: str, mentions: list[tuple[int, int]], forms: list[str]) -> str:
     """The form in capitals among `forms` that may be a state's code (the mention's "NSW", not
     the gazetteer's "Vic" of "VIC"): "" when a number comes before a mention ("300 BC"), and
     for two letters unless a place's word comes before one ("in BC", not "a WA message")."""
-    before = [text[max(0, start - 12) : start] for start, _ in mentions]
     form = next((f for f in forms if f.isupper()), "")
+    if not form:
+        return ""
+    before = [text[max(0, start - 12) : start] for start, _ in mentions]
     if any(_NUMBER_BEFORE.search(b) for b in before) or len(form) == 2 and not any(
             _PLACE_WORD_BEFORE.search(b) for b in before):
         return ""

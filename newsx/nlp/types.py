@@ -106,9 +106,10 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
         count = sum(given[name].values())
         for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
             votes[name][label] += weight
-        at = [(s.start_char, s.end_char) for s in spans if key(s.text) == name]
-        if not gaz.org(span.text) and coded_region(coded(span.doc.text, at, [span.text]), gaz,
-                                                    named):
+        at = [(s.start_char, s.end_char) for s in spans if key(s.text) == name] \
+            if span.text.isupper() else []  # a state's code: "NSW"
+        if at and not gaz.org(span.text) and coded_region(coded(span.doc.text, at, [span.text]),
+                                                           gaz, named):
             votes[name][PLACE] += NAME_VOTE + count  # "in NSW" beside Sydney
         if name in firms and not _known_place(span, gaz):
             votes[name]["ORG"] += NAME_VOTE + count  # outweighs the model on every mention
