@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newsx.nlp.wordlists import DETERMINERS as ARTICLES
+
 # the kinds of firm that come before a firm's name or after "is a" (not those that name
 # people too: "said broker Shakil Rizvi", "film maker Ken Loach", "literary giant Toni
 # Morrison", "mail carrier", "a brand in her own right", "film producer", "developer")
@@ -44,8 +46,9 @@ ROLE_WORDS = {
     "principal", "market", "equity", "credit", "technology", "non-executive", "interim",
     "acting", "country", "fund", "portfolio", "commercial", "retail", "property", "group",
 }
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
-               "their", "our", "my", "your", "which", "whose", "every", "another"}
+# the articles (wordlists.DETERMINERS) and the other words that open a noun phrase
+DETERMINERS = ARTICLES | {"this", "that", "these", "those", "his", "her", "its", "their",
+                          "our", "my", "your", "which", "whose", "every", "another"}
 MAX_ROLE_WORDS = 3  # words at most between a firm's name and its role
 KIND_WORDS = 3  # words at most between "a" and the kind of firm: "a leading global provider"
 AFTER_KIND = {"of", "that", "which", "based", "in", "with", "for", ",", ".", "and"}

@@ -2,7 +2,8 @@
 
 Runs after newsx_entities and re-sets the `country`, `geonames_id`, `lat`, `lon` and `admin1`
 of the place entities in `doc._.newsx_entities`. After Mordecai 3 (Halterman 2023), with
-hand-set weights for a trained ranker, each GeoNames candidate (`Gazetteer.candidates`) scored by
+hand-set weights instead of a trained ranker: each GeoNames candidate
+(`Gazetteer.candidates`) is scored by
 - its prior: population (log10), feature (a country or continent above a city, a capital
   above a town, a region below its towns), an alternate name (exonym) below the place's own;
 - "X, Y" in the text: Y a region ("Allentown, PA", "Palm Beach, Florida") or a country that X
@@ -98,7 +99,7 @@ class PlaceResolver:
             return doc
         named = [it.options[0].country for it in items if it.options and not it.skip
                  for _ in it.entity.mentions]  # "NSW" beside Sydney: New South Wales
-        regions = coded_regions(doc.text, [it.entity for it in items], named)
+        regions = coded_regions(doc.text, [it.entity for it in items], named, self.gaz)
         for it, region in zip(items, regions, strict=True):
             it.region = it.region or region
         self._patterns(doc, items)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer, gazetteer
+from newsx.nlp.gazetteer import Admin1, Candidate, Gazetteer
 from newsx.nlp.wordlists import ORG_WORDS
 from newsx.records import Entity, Mention
 
@@ -234,7 +234,6 @@ def speaker_like(doc: Doc, m: Mention) -> bool:
     return doc[span.end].lower_ in SPEECH_VERBS
 
 
-
 CODED = {"AU", "CA"}  # federations whose states English news names by their codes alone
 
 
@@ -276,9 +275,8 @@ def coded(text: str, mentions: list[tuple[int, int]], forms: list[str]) -> str:
     return form
 
 
-def coded_regions(text: str, entities: list[Entity],
-                  places: list[str | None]) -> list[Admin1 | None]:
+def coded_regions(text: str, entities: list[Entity], places: list[str | None],
+                  gaz: Gazetteer) -> list[Admin1 | None]:
     """The state each place entity's code stands for (`coded_region`), or None."""
-    gaz = gazetteer()
     return [coded_region(coded(text, [(m.start, m.end) for m in e.mentions],
                                [e.name, *e.aliases]), gaz, places) for e in entities]

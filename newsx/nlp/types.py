@@ -259,7 +259,7 @@ def _placed(span: Span, gaz: Gazetteer, beside_place: bool = False,
         return 0.0
     # a tie goes to the place, but not in sport, nor after "near" and "into", which come
     # before players too ("near Warner at mid-on", "a pass into Jackson")
-    tie = not sport and span.start > 0 and span.doc[span.start - 1].lower_ not in TIE_NOT_AFTER
+    tie = not sport and span.start > 0 and doc[span.start - 1].lower_ not in TIE_NOT_AFTER
     weight = CONTEXT_VOTE * (2.25 if tie else 2.0) if placed_before else 0.0
     if after == "," and container_after(doc, span.end_char, gaz) is not None:
         weight += CONTEXT_VOTE * 1.5
