@@ -1,7 +1,7 @@
 """The taxonomy's vocabulary of house and home and of road and public transport (session 14),
 tested on short articles written for newsx: minimum functionality for each, and the other
-senses of their ambiguous words (a nursery school, a firm's data storage, a police search
-of a bedroom) that must not make a topic."""
+senses of their ambiguous words (a nursery school, a plan shelved, a sandwich chain called
+Subway, a parcel lost in transit) that must not make a topic."""
 
 from __future__ import annotations
 
@@ -54,7 +54,20 @@ def test_public_transport_and_roadworks_are_transport(nlp: Language, text: str):
     "September, the head teacher said.",
     "The company sold its data storage business to a rival for two billion dollars.",
     "Police searched the bedroom of the suspect and took away two computers.",
+    "The government is shelving its plan to raise the pension age.",
+    "It was curtains for the coach after a third defeat in a row.",
+    "The central bank's rate cut cushions the blow of higher energy prices.",
 ])
 def test_other_senses_of_home_words_are_not_house_and_home(nlp: Language, text: str):
     ids, _ = topics(nlp, text)
     assert "house-home" not in ids, ids
+
+
+@pytest.mark.parametrize("text", [
+    "Subway opened two hundred new sandwich shops in Europe last year.",
+    "The parcel was lost in transit, the courier company said.",
+    "The minister took a detour into foreign policy in his speech on schools.",
+])
+def test_other_senses_of_transport_words_are_not_transport(nlp: Language, text: str):
+    ids, _ = topics(nlp, text)
+    assert "transport" not in ids, ids
