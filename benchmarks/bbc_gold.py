@@ -16,6 +16,7 @@ import importlib.util
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +30,18 @@ KINDS = {"PER": "person", "PLACE": "place", "ORG": "organisation", "SKIP": None}
 TYPES = ("person", "place", "organisation")
 
 
-def read_names(path: Path = NAMES) -> dict[str, list[tuple[str, str]]]:
-    """Article id -> [(name, kind)] from the hand-written names file."""
+def read_names(path: Path = NAMES, header: str = r"# (bbc-\S+)"
+               ) -> dict[str, list[tuple[str, str]]]:
+    """Article id -> [(name, kind)] from a hand-written names file, whose sections start with
+    a line matching `header` (its group is the id: "# bbc-business-003"; other "#" lines are
+    comments)."""
     names: dict[str, list[tuple[str, str]]] = {}
     current = None
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if line.startswith("# bbc-"):
-            current = line[2:]
+        section = re.fullmatch(header, line)
+        if section:
+            current = section.group(1)
             names[current] = []
         elif line and not line.startswith("#"):
             kind, _, listed = line.partition(":")
@@ -106,9 +111,14 @@ def scorer_norm() -> Any:
 
 def score(pred_path: Path, gold_path: Path = GOLD) -> dict[str, Any]:
     """Mention P / R / F1 per type and overall, in eval_ner.py's output shape."""
-    norm = scorer_norm()
     gold_rows = read_gold(gold_path)
-    texts = read_texts({g["id"] for g in gold_rows})
+    return score_rows(pred_path, gold_rows, read_texts({g["id"] for g in gold_rows}))
+
+
+def score_rows(pred_path: Path, gold_rows: list[dict[str, Any]], texts: dict[str, str]
+               ) -> dict[str, Any]:
+    """`score` of gold rows ({"id", "entities": [[start, end, type, name]]}) on `texts`."""
+    norm = scorer_norm()
     preds = {}
     with pred_path.open(encoding="utf-8") as f:
         for line in f:
@@ -150,25 +160,36 @@ def write_input(out: Any, gold_path: Path = GOLD) -> None:
         out.write(json.dumps({"id": ident, "text": texts[ident]}) + "\n")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+def gold_cli(doc: str, first: str, run_first: Callable[[], None],
+             write: Callable[[Any], None], scored: Callable[[Path], dict[str, Any]]) -> None:
+    """The command line of a gold set: `first` (build or check), `input`, `score PRED`."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawTextHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("build")
+    sub.add_parser(first)
     sub.add_parser("input")
     sc = sub.add_parser("score")
     sc.add_argument("pred", type=Path)
     args = ap.parse_args()
-    if args.cmd == "build":
-        gold = build()
-        with GOLD.open("w", encoding="utf-8") as f:
-            for row in gold:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        counts = {t: sum(e[2] == t for g in gold for e in g["entities"]) for t in TYPES}
-        print(f"{len(gold)} articles, {sum(counts.values())} mentions {counts}", file=sys.stderr)
+    if args.cmd == first:
+        run_first()
     elif args.cmd == "input":
-        write_input(sys.stdout)
+        write(sys.stdout)
     else:
-        print(json.dumps(score(args.pred)))
+        print(json.dumps(scored(args.pred)))
+
+
+def write_gold() -> None:
+    """`build`: marks the names file into gold/bbc-ner.jsonl."""
+    gold = build()
+    with GOLD.open("w", encoding="utf-8") as f:
+        for row in gold:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts = {t: sum(e[2] == t for g in gold for e in g["entities"]) for t in TYPES}
+    print(f"{len(gold)} articles, {sum(counts.values())} mentions {counts}", file=sys.stderr)
+
+
+def main() -> None:
+    gold_cli(__doc__ or "", "build", write_gold, write_input, score)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
     python benchmarks/eval_entities.py ../shared/data/conll2003/dev.txt
     python benchmarks/eval_entities.py GOLD.bio --variants plain,full --scheme onto
     python benchmarks/eval_entities.py ../shared/data/conll2003/dev.txt --bbc   # + BBC gold set
+    python benchmarks/eval_entities.py ../shared/data/conll2003/dev.txt --bbc --pages  # + pages
     python benchmarks/eval_entities.py GOLD.bio --wrap 70 --variants full,no-unwrap
 
 For each variant the corpus goes through newsx's own JSON Lines writer, and eval_ner.py scores
 the file over all documents and over the non-sport news documents; with --bbc, the 45 articles
-of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
+of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py), with --pages the 40 web pages'
+starts of the web-page gold set (benchmarks/pages_ner.py). Variants:
   plain        the model's entities, merged but not repaired (what plain spaCy gives)
   full         newsx as shipped
   no-gazetteer full without gazetteer additions
@@ -15,8 +17,9 @@ of the hand-annotated BBC gold set too (benchmarks/bbc_gold.py). Variants:
   no-repair-rules  only gazetteer additions and propagation (boundary/type rules off)
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
                newsx.nlp.repair.RULES: particles, cuts, long-names, pairs, retype, laws,
-               events, job-titles, indexes, openers, credits, boilerplate, one-type, datelines,
-               gazetteer, acronyms; the former names types and false are accepted too);
+               events, job-titles, indexes, openers, common-words, credits, boilerplate,
+               one-type, datelines, gazetteer, acronyms; the former names types and false
+               are accepted too);
                `--variants audit` runs full and every no-RULE
   no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.nlp.reflow off)
 --wrap N hard-wraps every document at N columns first, as wire copy and plain-text archives are:
@@ -33,6 +36,7 @@ import tempfile
 from pathlib import Path
 
 import bbc_gold
+import pages_ner
 from common import SHARED, write_records
 
 from newsx.nlp.reflow import plain_tokenizer
@@ -83,8 +87,11 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--bbc", action="store_true", help="also score the BBC gold set")
+    ap.add_argument("--pages", action="store_true", help="also score the web-page gold set")
     ap.add_argument("--wrap", type=int, default=0, help="hard-wrap documents at N columns")
     args = ap.parse_args()
+    extra = {name: module for name, module, on in (("BBC", bbc_gold, args.bbc),
+                                                   ("pages", pages_ner, args.pages)) if on}
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles.jsonl"
         with articles.open("w") as f:
@@ -92,15 +99,14 @@ def main() -> None:
                            stdout=f, check=True)
         if args.wrap:
             wrap_file(articles, args.wrap)
-        bbc = Path(tmp) / "bbc.jsonl"
-        if args.bbc:
-            with bbc.open("w") as f:
-                bbc_gold.write_input(f)
+        for name, module in extra.items():
+            with (Path(tmp) / f"{name}.jsonl").open("w") as f:
+                module.write_input(f)
             if args.wrap:
-                wrap_file(bbc, args.wrap)
+                wrap_file(Path(tmp) / f"{name}.jsonl", args.wrap)
         head = f"{'variant':<16} {'all F1':>7} {'news F1':>8} {'P':>6} {'R':>6}  per type (news)"
-        if args.bbc:
-            head += "   BBC F1 (P / R)  per type (BBC)"
+        for name in extra:
+            head += f"   {name} F1 (P / R)  per type ({name})"
         print(head)
         names = [n for v in args.variants.split(",") for n in (AUDIT if v == "audit" else [v])]
         for name in names:
@@ -110,9 +116,9 @@ def main() -> None:
             news = score(args.scorer, args.gold, pred, args.scheme, "news")
             line = (f"{name:<16} {every['all']['F']:>7.3f} {news['all']['F']:>8.3f} "
                     f"{news['all']['P']:>6.3f} {news['all']['R']:>6.3f}  {per_type(news)}")
-            if args.bbc:
-                run_variant(name, bbc, pred, args.model)
-                got = bbc_gold.score(pred)
+            for set_name, module in extra.items():
+                run_variant(name, Path(tmp) / f"{set_name}.jsonl", pred, args.model)
+                got = module.score(pred)
                 line += (f"   {got['all']['F']:.3f} ({got['all']['P']:.3f} / "
                          f"{got['all']['R']:.3f})  {per_type(got)}")
             print(line, flush=True)

@@ -26,3 +26,22 @@ def test_gold_set_is_complete_and_consistent():
             last = end
     # the repository keeps names, never article text: no line of the gold is a sentence
     assert not any(len(e[3].split()) > 8 for r in rows for e in r["entities"])
+
+
+def test_page_gold_set_is_well_formed():
+    """benchmarks/gold/pages-ner-names.txt: 40 page sections, known kinds, names not sentences,
+    each page once (the text is read from ../shared/data at scoring time)."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in (GOLD / "pages-ner-names.txt").read_text(encoding="utf-8").splitlines():
+        if m := re.fullmatch(r"# page ([0-9a-f]{12})", line.strip()):
+            assert m.group(1) not in sections
+            current = m.group(1)
+            sections[current] = []
+        elif line.strip() and not line.startswith("#"):
+            kind, _, listed = line.partition(":")
+            assert current is not None and kind in {"PER", "PLACE", "ORG", "SKIP"}, line
+            sections[current] += [n.strip() for n in listed.split("|")]
+    assert len(sections) == 40
+    names = [n for listed in sections.values() for n in listed]
+    assert names and all(n and len(n.split()) <= 8 for n in names)
