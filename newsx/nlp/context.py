@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import gazetteer, key
+from newsx.nlp.gazetteer import gazetteer
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import (
     EXCHANGE_NAMES,
@@ -172,7 +172,7 @@ def known_place(name: str) -> str | None:
     """The country of the place GeoNames knows by this own name, and no organisation, month,
     season or word that is never a name; else None."""
     gaz = gazetteer()
-    if name.lower() in NOT_PLACES or key(name) in gaz.not_entities \
+    if name.lower() in NOT_PLACES or gaz.not_entity(name) \
             or gaz.org(name):
         return None
     cands = gaz.candidates(name)

@@ -95,7 +95,8 @@ class Gazetteer:
         self.orgs: dict[str, str] = {}
         self.org_forms: dict[str, str] = {}  # exact surface form -> canonical, for matching
         self.ambiguous: set[str] = set()
-        self.not_entities: set[str] = set()
+        self.not_entities: set[str] = set()  # keys of words never a name alone, any case
+        self.exact_not_entities: set[str] = set()  # the same, only as written ("AI", not "Ai")
         self.demonyms: set[str] = set()
         self.country_forms: set[str] = set()  # the curated names of countries, as written
         self._candidates: bytes | None = None
@@ -140,6 +141,7 @@ class Gazetteer:
         self.demonyms = {key(w) for w in demonyms}
         plurals = [w + "s" for w in demonyms if not w.endswith(("sh", "ch", "ese", "s", "i"))]
         self.not_entities = {key(w) for w in [*stop["words"], *demonyms, *plurals]}
+        self.exact_not_entities = set(stop["exact"])
         for name, aliases in data["orgs"].items():
             for form in [name, *aliases]:
                 self.orgs[key(form)] = name
@@ -182,6 +184,11 @@ class Gazetteer:
         """Regions that `text` names: "Pennsylvania", or its ISO suffix "PA" / "NSW"."""
         self._load_admin1()
         return self._admin1_names.get(key(text), [])
+
+    def not_entity(self, name: str) -> bool:
+        """Whether a name is a word that is never a person, place or organisation on its own
+        (not_entities.toml: its `words` and demonyms in any case, its `exact` as written)."""
+        return key(name) in self.not_entities or name.strip() in self.exact_not_entities
 
     def country_codes(self) -> set[str]:
         """The ISO codes of the countries with first-level regions ("AU", "SA", "NL")."""

@@ -4,7 +4,7 @@ Summit", "U.S. Open"), job titles ("Adviser for National Security") and stock-ma
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from newsx.nlp.gazetteer import Gazetteer
 from newsx.nlp.wordlists import EVENT_NAMES, EVENT_WORDS, JOB_WORDS, PORTFOLIO, TITLES
@@ -65,22 +65,3 @@ def is_market_index(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return sized or (after is not None and (after.text in INDEX_SIZES
                                             or after.lower_ in INDEX_WORDS))
-
-
-def common_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """`spans` without lone capitalised words that the article itself writes in lower case
-    elsewhere ("Museum" beside "the museum", "Leaves" beside "leaves", "Bougainvillea" beside
-    "bougainvillea"): a heading's or a sentence's capital, not a name. Names the gazetteer
-    knows, and words also inside a longer name of the article, stay."""
-    lower = {t.text for t in doc if t.is_lower and t.is_alpha}
-    if not lower:
-        return spans
-    inside = {t.text for s in spans if len(s) > 1 for t in s}
-    out = []
-    for span in spans:
-        word = span.text
-        if (len(span) == 1 and span[0].is_title and word.lower() in lower
-                and word not in inside and not gaz.place(word) and not gaz.org(word)):
-            continue
-        out.append(span)
-    return out

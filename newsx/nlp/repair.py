@@ -20,9 +20,6 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
   Security") tagged as names are dropped (`notnames.py`; the two were the rule "false");
 - indexes: a stock-market index ("the FTSE 100", "the S&P 500 index") is no organisation;
 - openers: lone capitalised words that open a sentence are no people without evidence;
-- common-words: a lone capitalised word that the article also writes in lower case ("Museum"
-  of a heading beside "the museum") is no name, unless the gazetteer knows it or it is part of
-  a longer name there;
 - credits: by-lines, datelines' agencies and picture credits are found (`bylines.py`): their
   characters go to `doc._.newsx_credits`, where newsx_entities gives their names no salience,
   and agencies named there are organisations;
@@ -61,13 +58,13 @@ from newsx.nlp.context import (
     ticker_exchanges,
     unit_places,
 )
-from newsx.nlp.gazetteer import Gazetteer, gazetteer, key
+from newsx.nlp.gazetteer import Gazetteer, gazetteer
 from newsx.nlp.phrases import PhraseIndex
 from newsx.nlp.wordlists import SPORT_NOT_NAMES, TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
-         "indexes", "openers", "common-words", "credits", "boilerplate", "one-type", "datelines",
-         "gazetteer", "acronyms")
+         "indexes", "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer",
+         "acronyms")
 # former names of rules, still accepted by `skip`
 RULE_ALIASES = {"types": ("retype",), "false": ("events", "job-titles")}
 
@@ -181,8 +178,6 @@ class EntityRepair:
             kept = [s for s in kept if not notnames.is_market_index(s)]
         if self.on("openers"):
             kept = longnames.drop_sentence_openers(doc, kept)
-        if self.on("common-words"):
-            kept = notnames.common_words(doc, kept, self.gaz)
         if self.on("boilerplate"):
             kept = [s for s in kept if not bylines.in_zones(s.start_char, s.end_char, boilerplate)]
         return filter_spans(kept)
@@ -195,8 +190,8 @@ class EntityRepair:
         dashed = len(parts) > 1 and any(c == "dash" for _, c in parts)
         for part, kind in parts:
             span = trim(part, sport)
-            if span is None or key(span.text) in self.gaz.not_entities \
-                    or key(part.text) in self.gaz.not_entities \
+            if span is None or self.gaz.not_entity(span.text) \
+                    or self.gaz.not_entity(part.text) \
                     or sport and span.text.lower() in SPORT_NOT_NAMES:
                 continue
             if kind in {"line", "of", "caps"}:  # a label only if the gazetteer knows it
