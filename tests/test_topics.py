@@ -37,6 +37,9 @@ def test_inflections_cover_plurals_and_verbs():
     assert {"hacker", "hackers"} <= inflections("hacker")
     assert "arms treaties" in inflections("arms treaty")
     assert "sanctioned" in inflections("sanction")
+    # short words that end in s, x or z take "es": "greenhouse gases", "income taxes"
+    assert {"greenhouse gases", "income taxes", "black boxes"} <= (
+        inflections("greenhouse gas") | inflections("income tax") | inflections("black box"))
 
 
 def scorer(blank, extra=()):

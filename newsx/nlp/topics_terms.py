@@ -21,8 +21,9 @@ Hits = dict[int, dict[str, list[int]]]
 
 def word_forms(word: str) -> set[str]:
     """A word with its plural and verb forms (over-generation is harmless: it never matches)."""
-    if len(word) < 4 or not word.isalpha():
-        return {word, word + "s"}
+    if len(word) < 4 or not word.isalpha():  # "mps", "nhs"; but "gas" -> "gases", "tax" -> "taxes"
+        plural = {word + "es"} if word.isalpha() and word[-1] in "sxz" else set()
+        return {word, word + "s", *plural}
     forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
