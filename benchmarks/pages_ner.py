@@ -1,6 +1,6 @@
 """The hand-annotated web-page entity gold set (benchmarks/gold/PAGES-NER-GUIDELINES.md).
 
-    python benchmarks/pages_ner.py check                # names not in the text, words left unmarked
+    python benchmarks/pages_ner.py check    # names not in the text, words left unmarked, the draw
     python benchmarks/pages_ner.py input > pages40.jsonl  # the 40 page starts, for newsx
     python benchmarks/pages_ner.py score pred.jsonl     # P / R / F1 per type, one JSON line
 
@@ -25,6 +25,7 @@ from common import SHARED
 NAMES = GOLD_DIR / "pages-ner-names.txt"
 PAGES = SHARED / "data" / "webpages" / "pages"
 HEADER = r"# page (\S+)"
+GERMAN = "057957bf1b28"  # the one page in German (newsx warns that it is not English)
 CUT = 3_000  # annotated: the text up to the first line break after this many characters
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
 
@@ -49,6 +50,18 @@ def gold_rows() -> list[dict[str, Any]]:
     """The gold mentions of every page, marked in its text."""
     names, pages = read_names(NAMES, HEADER), texts()
     return [{"id": i, "entities": mark(pages[i], listed)[0]} for i, listed in names.items()]
+
+
+def sample(seed: int = 14, size: int = 40) -> list[str]:
+    """The pages of the set as they were drawn: `random.Random(seed).sample` over the sorted
+    ids of the pages of 80 words or more whose language newsx does not find to be German."""
+    import random
+
+    from newsx.io.read import iter_articles
+
+    ids = sorted(Path(a.id).stem for a in iter_articles([str(PAGES)])
+                 if len(a.text.split()) >= 80 and Path(a.id).stem != GERMAN)
+    return sorted(random.Random(seed).sample(ids, size))
 
 
 def check() -> list[str]:
@@ -77,8 +90,16 @@ def score(pred_path: Path) -> dict[str, Any]:
     return score_rows(pred_path, gold_rows(), texts())
 
 
+def run_check() -> None:
+    """`check`, and whether the names file holds the pages `sample` draws."""
+    print("\n".join(check()))
+    drawn, listed = sample(), sorted(read_names(NAMES, HEADER))
+    print("sample: the names file holds the 40 pages drawn" if drawn == listed
+          else f"sample differs: drawn {drawn}, listed {listed}")
+
+
 def main() -> None:
-    gold_cli(__doc__ or "", "check", lambda: print("\n".join(check())), write_input, score)
+    gold_cli(__doc__ or "", "check", run_check, write_input, score)
 
 
 if __name__ == "__main__":
