@@ -100,8 +100,8 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     # a family name)
     firms |= {key(s[0].text) for s in spans if len(s) > 1 and key(s.text) in firms
               and gaz.place(s[0].text) is None}
-    named = [p.country for s in spans if vote_type(s) == PLACE
-             and (p := gaz.place(s.text)) is not None]
+    named = [p.country for s in spans if vote_type(s) == PLACE and (p := gaz.place(s.text))
+             ] if any(s.text.isupper() for s in firsts.values()) else []  # for "NSW" only
     for name, span in firsts.items():
         count = sum(given[name].values())
         for label, weight in _name_votes(span, count, gaz, sport, surnames, people):
