@@ -259,6 +259,14 @@ def test_names_of_one_place_are_one_entity(pipes):
     assert max(e.salience for e in places) == 1.0
 
 
+def test_a_place_named_with_its_comma_is_geonames_place_without_it(pipes):
+    text = "Officials in Washington, D.C. said a patient was admitted on Monday."
+    before, after = _run(pipes, text, [("Washington, D.C.", "GPE")])
+    assert before["Washington, D.C."].lat is None  # "washington, d.c." is no GeoNames name
+    dc = after["Washington, D.C."]
+    assert dc.admin1 == "US.DC" and dc.lat is not None and abs(dc.lon + 77.0) < 0.2
+
+
 def test_an_unknown_place_before_an_ambiguous_region_keeps_the_article_s_reading(pipes):
     text = "Digs near Dmanisi, Georgia, found bones. Officials in Tbilisi said Georgia hopes so."
     ents = [("Dmanisi", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE"), ("Georgia", "GPE")]

@@ -43,7 +43,7 @@ from newsx.nlp.places_context import (
     region_words,
     speaker_like,
 )
-from newsx.nlp.places_merge import merge_same_places
+from newsx.nlp.places_merge import merge_same_places, set_place
 from newsx.nlp.places_rank import (
     Evidence,
     Weights,
@@ -213,12 +213,16 @@ class PlaceResolver:
     def _resolve(self, i: int, item: Item, ev: Evidence) -> None:
         e = item.entity
         if item.skip:  # "Chicago Bulls" keeps its country, "Brent crude" has none
-            _set(e, None, e.country if item.named else None)
+            set_place(e, None, e.country if item.named else None)
             return
         if item.region is not None:  # "PA" of "Allentown, PA" is Pennsylvania
-            _set(e, as_candidate(item.region), item.region.country)
+            set_place(e, as_candidate(item.region), item.region.country)
             e.name = item.region.name
             return
+        if not item.options:  # "Washington, D.C." is GeoNames' "Washington D.C.", a name
+            # in full, not an exonym (read after the article's evidence, which it does not join)
+            item.options = [c._replace(alternate=False) for f in sorted({e.name, *e.aliases})
+                            if "," in f for c in self.gaz.candidates(f.replace(",", ""))]
         if not item.options:  # no GeoNames place of that name: its country at most
             country = e.country or next(filter(None, map(box_country, item.inside)), None)
             known = self.gaz.place(e.name)  # "Middle East", "Atlantic": no one country
@@ -227,31 +231,31 @@ class PlaceResolver:
                 top = max(ev.countries, key=lambda c: (ev.countries[c], c), default=None)
                 if top and ev.share(i, top) >= self.w.focus_unknown:
                     country = top
-            _set(e, None, None if item.person else country)
+            set_place(e, None, None if item.person else country)
             return
         ranked = sorted(((self.score(i, item, c, ev), c) for c in item.options),
                         key=lambda x: (-x[0][0], x[1].geonames_id))
         (best_score, support), best = ranked[0]
         focus = best.country if ev.share(i, best.country) >= 0.5 else None
         if item.person and not support and best.feature_code not in {"PCLI", "ADM1"}:
-            _set(e, None, None)
+            set_place(e, None, None)
             return
         exonym = best.alternate and best.population < BIG_CITY  # "Peking" is Beijing
         if not support and (exonym or (best.feature_class == "P"
                                        and best.population < self.min_population)):
-            _set(e, None, focus)
+            set_place(e, None, focus)
             return
         if len(ranked) > 1:
             (second_score, _), second = ranked[1]
             close = best_score - second_score < self.margin
             if close and self._famous(i, item, ev, ranked) == best:
-                _set(e, best, best.country)  # Geneva in a US story is still Geneva
+                set_place(e, best, best.country)  # Geneva in a US story is still Geneva
                 return
             if close and apart(best, second):
                 same = best.country == second.country
-                _set(e, None, best.country if same else focus)
+                set_place(e, None, best.country if same else focus)
                 return
-        _set(e, best, best.country)
+        set_place(e, best, best.country)
 
     def _famous(self, i: int, item: Item, ev: Evidence,
                 ranked: list[tuple[tuple[float, bool], Candidate]]) -> Candidate | None:
@@ -275,14 +279,6 @@ class PlaceResolver:
         fits = any(cand.admin1 in {r.code for r in box.regions} or cand.country == box.country
                    for box in item.inside)
         return fits or ev.in_region(i, cand.admin1) or ev.near(i, cand)
-
-
-def _set(e: Entity, cand: Candidate | None, country: str | None) -> None:
-    e.country = country
-    e.geonames_id = cand.geonames_id if cand else None
-    e.lat = cand.lat if cand else None
-    e.lon = cand.lon if cand else None
-    e.admin1 = cand.admin1 if cand and cand.feature_code not in {"PCLI", "CONT"} else None
 
 
 @Language.factory(

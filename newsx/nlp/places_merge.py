@@ -1,11 +1,13 @@
 """One entity per GeoNames place: the place entities of an article that newsx_places resolved
 to the same GeoNames id ("Washington" and the "D.C." after it, "New Mexico" and "N.M.") are
-merged, after newsx_places for one text and in `combine` for a long text's pieces."""
+merged, after newsx_places for one text and in `combine` for a long text's pieces; and
+`set_place`, which writes a resolved GeoNames place onto its entity."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsx.nlp.gazetteer import Candidate
 from newsx.nlp.salience import LEAD_BONUS, LEAD_CHARS, with_salience
 from newsx.records import Entity
 
@@ -44,3 +46,13 @@ def merged_places(entities: list[Entity]) -> list[Entity]:
             first.aliases = list(dict.fromkeys(a for e in same for a in e.aliases))
             first.count = sum(e.count for e in same)
     return out
+
+
+def set_place(e: Entity, cand: Candidate | None, country: str | None) -> None:
+    """Give place entity `e` the GeoNames id, point and region of `cand` (none for None) and
+    the country `country`."""
+    e.country = country
+    e.geonames_id = cand.geonames_id if cand else None
+    e.lat = cand.lat if cand else None
+    e.lon = cand.lon if cand else None
+    e.admin1 = cand.admin1 if cand and cand.feature_code not in {"PCLI", "CONT"} else None
