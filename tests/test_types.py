@@ -101,6 +101,14 @@ def test_a_player_is_a_person_when_his_family_name_is_one(blank):
     assert {label for _, label in got} == {"PERSON"}
 
 
+def test_a_hyphenated_family_name_is_the_person_s(blank):
+    # the model's "Okafor-Lind" an organisation on most of its mentions after the full name
+    text = ("Marta Okafor-Lind chairs the brewer. Okafor-Lind said sales rose, and "
+            "Okafor-Lind added that Okafor-Lind would stay.")
+    got = repaired(blank, text, {"Marta Okafor-Lind": "PERSON", "Okafor-Lind": "ORG"})
+    assert got and {label for _, label in got} == {"PERSON"}
+
+
 def test_a_title_decides_for_a_person(blank):
     text = "Mr Jordan spoke. Jordan said the talks were over."
     got = repaired(blank, text, {"Jordan": "GPE"})

@@ -88,7 +88,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
             votes[name][label] += weight
         if vote_type(span) != PLACE:
             votes[name][PLACE] += _placed(span, gaz, span.start in beside, sport)
-    surnames = {s[-1].text for s in spans if _full_name(s)}
+    surnames = {s.text.split()[-1] for s in spans if _full_name(s)}
     # a person's last words ("San Martin" of "Miguel San Martin", "Jose de San Martin")
     surnames |= {s[i:].text for s in spans if s.label_ == "PERSON" and 3 <= len(s) <= 4
                  for i in range(1, len(s) - 1)}
@@ -129,9 +129,9 @@ def _known_place(span: Span, gaz: Gazetteer) -> bool:
 
 
 def _full_name(span: Span) -> bool:
-    """A person's name of two or three capitalised words ("Neil Jordan", not "Bank of Greece")."""
-    return span.label_ == "PERSON" and 1 < len(span) <= 3 and all(
-        t.text[:1].isupper() and not (t.is_upper and len(t) > 2)
+    """A person's name of two or three words ("Ana Montoya-Lewis"; not "Bank of Greece")."""
+    return span.label_ == "PERSON" and 1 < len(span.text.split()) <= 3 and all(
+        t.text == "-" or t.text[:1].isupper() and not (t.is_upper and len(t) > 2)
         and (t.is_alpha or t.text.endswith(".")) for t in span)
 
 
@@ -184,7 +184,7 @@ def _name_votes(span: Span, mentions: int, gaz: Gazetteer, sport: bool, surnames
         found.append(("ORG", NAME_VOTE))
     if is_club(span, gaz):
         found.append(("ORG", NAME_VOTE + 1))
-    if len(words) == 1 and text in surnames:  # "Jordan said" after "Neil Jordan"
+    if " " not in text and text in surnames:  # "Jordan said" after "Neil Jordan"
         found.append(("PERSON", max(NAME_VOTE + 1, SURNAME_VOTE * mentions)))
     if 1 < len(words) <= 3 and words[-1].text in people and all(t.is_title for t in words) \
             and place is None and not gaz.org(text) and not is_club(span, gaz):
