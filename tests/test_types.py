@@ -109,6 +109,14 @@ def test_a_hyphenated_family_name_is_the_person_s(blank):
     assert got and {label for _, label in got} == {"PERSON"}
 
 
+def test_a_region_after_a_place_and_a_comma_is_a_place(blank):
+    text = "The fitter, who lives in Bath, Somerset, was jailed on Friday."
+    got = repaired(blank, text, {"Bath": "GPE", "Somerset": "ORG"})
+    assert got == [("Bath", "GPE"), ("Somerset", "GPE")]
+    text = "In Washington, Warren said the bill would pass."  # a clause goes on: a person
+    assert ("Warren", "PERSON") in repaired(blank, text, {"Washington": "GPE", "Warren": "PERSON"})
+
+
 def test_a_title_decides_for_a_person(blank):
     text = "Mr Jordan spoke. Jordan said the talks were over."
     got = repaired(blank, text, {"Jordan": "GPE"})
