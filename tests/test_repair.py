@@ -33,6 +33,14 @@ def test_titles_determiners_and_possessives_are_trimmed(blank):
         ("Biden", "PERSON"), ("Vladimir Putin", "PERSON"), ("United States", "GPE")]
 
 
+def test_a_post_nominal_is_cut_and_makes_a_person(blank):
+    words = ["The", "book", "by", "Harriet", "Vane", "QC", "and", "Olu", "Bello", "OBE", "sold",
+             "well", "."]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "I-PERSON",
+            "O", "O", "O"]
+    assert repair(blank, words, ents) == [("Harriet Vane", "PERSON"), ("Olu Bello", "PERSON")]
+
+
 def test_hyphenated_pair_of_known_people_is_split(blank):
     words = ["Joe", "Biden", "and", "Vladimir", "Putin", "held", "a", "Biden", "-", "Putin",
              "meeting", "."]

@@ -71,6 +71,9 @@ def trim(span: Span, sport: bool = True) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
+        elif tok.text in POSTNOMINALS and end - start > 2 \
+                and all(t.is_title for t in doc[start:end - 1]):
+            end, label = end - 1, "PERSON"  # "Philippe Sands QC", "Jane Doe OBE": a person
         elif (tok.is_lower and tok.is_alpha or _score(tok, label, sport)
               or tok.lower_ in (WEB_WORDS if label == "PERSON" else WEB_ENDS)) \
                 and end - 1 > start:
@@ -83,6 +86,9 @@ def trim(span: Span, sport: bool = True) -> Span | None:
     if not any(c.isalpha() for c in out.text) or out.text.islower():
         return None
     return out
+
+
+POSTNOMINALS = {"QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE"}  # not "MP": "Bolton West MP"
 
 
 def _score(tok: Token, label: str, sport: bool) -> bool:
