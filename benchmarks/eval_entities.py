@@ -18,7 +18,7 @@ starts of the web-page gold set (benchmarks/pages_ner.py). Variants:
   no-RULE      full without one rule of newsx_entity_repair (RULE one of
                newsx.nlp.repair.RULES: particles, cuts, long-names, pairs, retype, laws,
                events, job-titles, indexes, openers, credits, boilerplate, one-type,
-               datelines, gazetteer, acronyms; the former names types and false are
+               datelines, gazetteer, acronyms, units; the former names types and false are
                accepted too);
                `--variants audit` runs full and every no-RULE
   no-unwrap    full, but hard-wrapped lines go to the model as they are (newsx.nlp.reflow off)

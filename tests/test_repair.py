@@ -41,6 +41,12 @@ def test_a_post_nominal_is_cut_and_makes_a_person(blank):
     assert repair(blank, words, ents) == [("Harriet Vane", "PERSON"), ("Olu Bello", "PERSON")]
 
 
+def test_a_unit_after_a_number_is_no_name(blank):
+    words = ["Team", "GB", "bought", "a", "20", "TB", "drive", "from", "a", "1.5", "GW", "plant"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-GPE", "O"]
+    assert repair(blank, words, ents) == [("Team GB", "ORG")]
+
+
 def test_hyphenated_pair_of_known_people_is_split(blank):
     words = ["Joe", "Biden", "and", "Vladimir", "Putin", "held", "a", "Biden", "-", "Putin",
              "meeting", "."]

@@ -65,3 +65,15 @@ def is_market_index(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return sized or (after is not None and (after.text in INDEX_SIZES
                                             or after.lower_ in INDEX_WORDS))
+
+
+# units of measure written in capitals, which follow a number: "20 TB", "1.5GW", "40 MB"
+UNITS = {"TB", "GB", "MB", "KB", "PB", "Tb", "Gb", "Mb", "GHz", "MHz", "MW", "GW", "kW", "kWh",
+         "MWh", "GWh", "TWh"}
+
+
+def is_unit(span: Span) -> bool:
+    """A unit of measure after a number ("a 20 TB drive", "a 1.5GW plant"), not a name
+    ("GB" of "Team GB" stays)."""
+    return len(span) == 1 and span.text in UNITS and span.start > 0 \
+        and span.doc[span.start - 1].like_num

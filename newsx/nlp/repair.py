@@ -19,6 +19,7 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
 - events, job-titles: events ("the Geneva Summit") and job titles ("Adviser for National
   Security") tagged as names are dropped (`notnames.py`; the two were the rule "false");
 - indexes: a stock-market index ("the FTSE 100", "the S&P 500 index") is no organisation;
+- units: a unit of measure after a number ("a 20 TB drive", "a 1.5 GW plant") is no name;
 - openers: lone capitalised words that open a sentence are no people without evidence;
 - credits: by-lines, datelines' agencies and picture credits are found (`bylines.py`): their
   characters go to `doc._.newsx_credits`, where newsx_entities gives their names no salience,
@@ -64,7 +65,7 @@ from newsx.nlp.wordlists import SPORT_NOT_NAMES, TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
          "indexes", "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer",
-         "acronyms")
+         "acronyms", "units")
 # former names of rules, still accepted by `skip`
 RULE_ALIASES = {"types": ("retype",), "false": ("events", "job-titles")}
 
@@ -176,6 +177,8 @@ class EntityRepair:
             kept = [s for s in kept if not notnames.is_job_title(s, self.gaz)]
         if self.on("indexes"):
             kept = [s for s in kept if not notnames.is_market_index(s)]
+        if self.on("units"):
+            kept = [s for s in kept if not notnames.is_unit(s)]
         if self.on("openers"):
             kept = longnames.drop_sentence_openers(doc, kept)
         if self.on("boilerplate"):
