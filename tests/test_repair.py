@@ -41,6 +41,14 @@ def test_a_post_nominal_is_cut_and_makes_a_person(blank):
     assert repair(blank, words, ents) == [("Harriet Vane", "PERSON"), ("Olu Bello", "PERSON")]
 
 
+def test_a_country_the_model_missed_before_a_person_is_added(blank):
+    words = ["The", "envoy", "for", "South", "Sudan", "Amara", "Diallo", "spoke", "."]
+    ents = ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    assert repair(blank, words, ents) == [("South Sudan", "GPE"), ("Amara Diallo", "PERSON")]
+    words = ["Shares", "of", "Georgia", "Pacific", "fell", "."]  # a place's name opening a name
+    assert repair(blank, words, ["O"] * 6) == []
+
+
 def test_a_unit_after_a_number_is_no_name(blank):
     words = ["Team", "GB", "bought", "a", "20", "TB", "drive", "from", "a", "1.5", "GW", "plant"]
     ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-GPE", "O"]

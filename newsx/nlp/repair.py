@@ -146,7 +146,7 @@ class EntityRepair:
         currencies (`money`), defined acronyms and, with `propagate`, repeated names."""
         if self.add_from_gazetteer:
             datelines = dateline_places(doc) if "datelines" not in self.skip else []
-            added = self.gazetteer_matches(doc) if "gazetteer" not in self.skip else []
+            added = self.gazetteer_matches(doc, kept) if "gazetteer" not in self.skip else []
             added += ticker_exchanges(doc) if self.on("one-type") else []
             if self.on("gazetteer"):  # "Idlib province", "the town of Pulawy", "US dollars"
                 added += admin_places(doc) + unit_places(doc) + money
@@ -210,12 +210,15 @@ class EntityRepair:
                 out.append(span)
         return out
 
-    def gazetteer_matches(self, doc: Doc) -> list[Span]:
+    def gazetteer_matches(self, doc: Doc, kept: list[Span]) -> list[Span]:
         """Gazetteer names the model missed; a place only as a whole name, not the start or
-        end of a longer one ("West" in "West German", "Georgia" in "Georgia Pacific")."""
+        end of a longer one ("West" in "West German", "Georgia" in "Georgia Pacific"), but
+        before a person the model found ("the envoy for South Sudan David Shearer")."""
+        people = {s.start for s in kept if s.label_ == "PERSON"}
         found = []
         for label, start, end in self.matcher(doc):
-            if label == "GPE" and (_name_word(doc, end) or _name_word(doc, start - 1)):
+            if label == "GPE" and (_name_word(doc, end) and end not in people
+                                   or _name_word(doc, start - 1)):
                 continue
             found.append(Span(doc, start, end, label=label))
         return found
