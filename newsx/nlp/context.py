@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.gazetteer import Gazetteer, gazetteer
+from newsx.nlp.gazetteer import gazetteer
 from newsx.nlp.places_context import container_after
 from newsx.nlp.wordlists import (
     EXCHANGE_NAMES,
@@ -251,25 +251,3 @@ def law_names(doc: Doc, spans: list[Span]) -> set[str]:
         found |= {n for n in names if before.endswith(n)
                   and doc.char_span(end - len(n), end) is not None}  # a whole-token name
     return found
-
-
-CLAUSE_ENDS = {",", ".", ";", ")"}
-
-
-def comma_regions(spans: list[Span], gaz: Gazetteer) -> set[int]:
-    """The first tokens of mentions that follow a place and a comma, name an administrative
-    region the gazetteer knows and end a clause: "Somerset" in "in Bath, Somerset, on
-    Monday" (not "Warren" in "In Washington, Warren said")."""
-    places = {s.end for s in spans if s.label_ in {"GPE", "LOC"}}
-    out = set()
-    for span in spans:
-        doc = span.doc
-        if span.label_ in {"GPE", "LOC"} or span.start < 2 or doc[span.start - 1].text != "," \
-                or span.start - 1 not in places:
-            continue
-        if span.end < len(doc) and not doc[span.end].is_space \
-                and doc[span.end].text not in CLAUSE_ENDS:
-            continue
-        if any(c.feature_class == "A" for c in gaz.candidates(span.text)):
-            out.add(span.start)
-    return out

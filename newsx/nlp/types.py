@@ -5,7 +5,7 @@ type the model and the earlier rules gave it, and the name's evidence adds to th
 - the mention's context: a title before it ("Mr", "President"; the strongest evidence) for a
   person; "Inc", "shares", "spokesman" after it for an organisation; "in", "from", "the town
   of" before it, a journey's "to", a list of places it is in, "province" or "region" after
-  it, a place and a comma before a region's name ("Bath, Somerset"), for a place;
+  it, for a place;
 - the gazetteer: a known organisation, a country, region or state, a big city (outside sport);
 - the name itself: a last word such as "Authority" or "Bank", a club's name ("Manchester
   United"), a family name of one of the article's people ("Djokovic" after "Novak Djokovic");
@@ -23,7 +23,7 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.context import NOT_PLACES, admin_after, comma_regions, exchange_at, unit_of
+from newsx.nlp.context import NOT_PLACES, admin_after, exchange_at, unit_of
 from newsx.nlp.gazetteer import Gazetteer, key
 from newsx.nlp.org_cues import firm_cue
 from newsx.nlp.places_context import coded, coded_region, container_after
@@ -79,7 +79,7 @@ def one_type_per_name(spans: list[Span], gaz: Gazetteer, sport: bool) -> list[Sp
     """`spans` (people, places and organisations) with one type for every name."""
     votes: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
     given: dict[str, Counter[str]] = defaultdict(Counter)
-    beside = set() if sport else _beside_places(spans) | _travelled_to(spans) | comma_regions(spans, gaz)
+    beside = set() if sport else _beside_places(spans) | _travelled_to(spans)
     for span in spans:
         name = key(span.text)
         votes[name][vote_type(span)] += 1.0
