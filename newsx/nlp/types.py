@@ -281,13 +281,13 @@ def _based(span: Span) -> bool:
 
 
 def region_first(gaz: Gazetteer, text: str) -> bool:
-    """Whether a first-level region is what `text` most likely means (not a town, nor a parish
-    named after a saint beside towns of the name); by another name ("Central Java") if big."""
+    """Whether a first-level region by its own name is what `text` most likely means (not a
+    town, nor a parish named after a saint beside towns of the name)."""
     found = gaz.candidates(text)
     if not found or text.split()[0].rstrip(".") in {"Saint", "St", "Sainte"}:
         return False
     best = found[0]
-    return best.feature_code == "ADM1" and best.population >= REGION_PEOPLE * (1 + 9 * best.alternate)
+    return best.feature_code == "ADM1" and not best.alternate and best.population >= REGION_PEOPLE
 
 
 def is_club(span: Span, gaz: Gazetteer) -> bool:
