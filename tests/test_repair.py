@@ -39,6 +39,9 @@ def test_a_post_nominal_is_cut_and_makes_a_person(blank):
     ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "I-PERSON",
             "O", "O", "O"]
     assert repair(blank, words, ents) == [("Harriet Vane", "PERSON"), ("Olu Bello", "PERSON")]
+    words = ["Jobs", "in", "Trois", "Rivieres", "QC", "and", "a", "lone", "KC", "."]
+    ents = ["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O", "B-ORG", "O"]
+    assert repair(blank, words, ents) == [("Trois Rivieres QC", "GPE")]  # a town, Quebec
 
 
 def test_a_country_the_model_missed_before_a_person_is_added(blank):
@@ -53,6 +56,9 @@ def test_a_unit_after_a_number_is_no_name(blank):
     words = ["Team", "GB", "bought", "a", "20", "TB", "drive", "from", "a", "1.5", "GW", "plant"]
     ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-GPE", "O"]
     assert repair(blank, words, ents) == [("Team GB", "ORG")]
+    words = ["In", "2012", "GB", "won", "29", "golds", "."]  # a year before a name
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O"]
+    assert ("GB", "GPE") in repair(blank, words, ents)
 
 
 def test_hyphenated_pair_of_known_people_is_split(blank):

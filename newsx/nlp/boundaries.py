@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsx.nlp.gazetteer import gazetteer
 from newsx.nlp.wordlists import (
     CALENDAR,
     CORP_SUFFIXES,
@@ -71,9 +72,10 @@ def trim(span: Span, sport: bool = True) -> Span | None:
         tok = doc[end - 1]
         if tok.is_space or tok.text in POSSESSIVE or (tok.is_punct and tok.text != "."):
             end -= 1
-        elif tok.text in POSTNOMINALS and end - start > 2 \
-                and all(t.is_title for t in doc[start:end - 1]):
-            end, label = end - 1, "PERSON"  # "Philippe Sands QC", "Jane Doe OBE": a person
+        elif tok.text in POSTNOMINALS and end - start > 2 and label not in {"GPE", "LOC"} \
+                and all(t.is_title for t in doc[start:end - 1]) \
+                and not gazetteer().candidates(doc[start:end - 1].text):
+            end, label = end - 1, "PERSON"  # "Philippe Sands QC" (not "Trois Rivieres QC")
         elif (tok.is_lower and tok.is_alpha or _score(tok, label, sport)
               or tok.lower_ in (WEB_WORDS if label == "PERSON" else WEB_ENDS)) \
                 and end - 1 > start:
@@ -83,7 +85,8 @@ def trim(span: Span, sport: bool = True) -> Span | None:
     if end <= start:
         return None
     out = Span(doc, start, end, label=label)
-    if not any(c.isalpha() for c in out.text) or out.text.islower():
+    if not any(c.isalpha() for c in out.text) or out.text.islower() \
+            or out.text in POSTNOMINALS - {"QC"}:  # a lone "KC" or "OBE" (but "QC": Quebec)
         return None
     return out
 

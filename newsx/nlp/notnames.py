@@ -75,5 +75,7 @@ UNITS = {"TB", "GB", "MB", "KB", "PB", "Tb", "Gb", "Mb", "GHz", "MHz", "MW", "GW
 def is_unit(span: Span) -> bool:
     """A unit of measure after a number ("a 20 TB drive", "a 1.5GW plant"), not a name
     ("GB" of "Team GB" stays)."""
-    return len(span) == 1 and span.text in UNITS and span.start > 0 \
-        and span.doc[span.start - 1].like_num
+    if len(span) != 1 or span.text not in UNITS or span.start == 0:
+        return False
+    number = span.doc[span.start - 1]  # not a year: "In 2012 GB won 29 golds"
+    return number.like_num and not (len(number.text) == 4 and number.text[:2] in {"19", "20"})
