@@ -30,6 +30,12 @@ CUT = 3_000  # annotated: the text up to the first line break after this many ch
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.&-]*")
 
 
+@cache
+def names() -> dict[str, list[tuple[str, str]]]:
+    """Page id -> [(name, kind)] from the names file, read once."""
+    return read_names(NAMES, HEADER)
+
+
 def cut(text: str) -> str:
     """The annotated start of a page's text."""
     end = text.find("\n", CUT) if len(text) > CUT else -1
@@ -41,15 +47,15 @@ def texts() -> dict[str, str]:
     """Page id -> the annotated start of the text newsx reads from the page."""
     from newsx.io.read import iter_articles
 
-    ids = set(read_names(NAMES, HEADER))
+    ids = set(names())
     files = [str(PAGES / f"{i}.html") for i in sorted(ids)]
     return {Path(a.id).stem: cut(a.text) for a in iter_articles(files)}
 
 
 def gold_rows() -> list[dict[str, Any]]:
     """The gold mentions of every page, marked in its text."""
-    names, pages = read_names(NAMES, HEADER), texts()
-    return [{"id": i, "entities": mark(pages[i], listed)[0]} for i, listed in names.items()]
+    pages = texts()
+    return [{"id": i, "entities": mark(pages[i], listed)[0]} for i, listed in names().items()]
 
 
 def sample(seed: int = 14, size: int = 40) -> list[str]:
@@ -69,7 +75,7 @@ def check() -> list[str]:
     again against the guidelines)."""
     problems = []
     pages = texts()
-    for ident, listed in read_names(NAMES, HEADER).items():
+    for ident, listed in names().items():
         text = pages[ident]
         problems += [f"{ident}: {n!r} not in the text" for n in mark(text, listed)[1]]
         covered = [m.span() for n, _ in listed for m in re.finditer(re.escape(n), text)]
@@ -93,7 +99,7 @@ def score(pred_path: Path) -> dict[str, Any]:
 def run_check() -> None:
     """`check`, and whether the names file holds the pages `sample` draws."""
     print("\n".join(check()))
-    drawn, listed = sample(), sorted(read_names(NAMES, HEADER))
+    drawn, listed = sample(), sorted(names())
     print("sample: the names file holds the 40 pages drawn" if drawn == listed
           else f"sample differs: drawn {drawn}, listed {listed}")
 

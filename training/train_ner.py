@@ -178,17 +178,19 @@ def page_docs(nlp: Language, rng: random.Random) -> list[Doc]:
     their lines of three words or more, in pieces of about PAGE_WORDS words."""
     from newsx.io.read import iter_articles
 
-    held = set(bbc_gold.read_names(pages_ner.NAMES, pages_ner.HEADER))
+    held = set(pages_ner.names())
     files = [str(p) for p in sorted(pages_ner.PAGES.glob("*.html")) if p.stem not in held]
     pieces = []
     for article in iter_articles(files):
         piece: list[str] = []
+        words = 0
         for line in article.text.splitlines():
             if len(line.split()) >= 3:
                 piece.append(line.strip())
-            if sum(len(x.split()) for x in piece) >= PAGE_WORDS:
+                words += len(line.split())
+            if words >= PAGE_WORDS:
                 pieces.append("\n".join(piece))
-                piece = []
+                piece, words = [], 0
         if piece:
             pieces.append("\n".join(piece))
     rng.shuffle(pieces)

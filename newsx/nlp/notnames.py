@@ -1,6 +1,6 @@
 """Spans the model tags that name no person, place or organisation: events ("the Geneva
-Summit", "U.S. Open"), job titles ("Adviser for National Security") and stock-market indexes
-("the FTSE 100", "the S&P 500 index")."""
+Summit", "U.S. Open"), job titles ("Adviser for National Security"), stock-market indexes
+("the FTSE 100", "the S&P 500 index") and units after a number ("a 20 TB drive")."""
 
 from __future__ import annotations
 
