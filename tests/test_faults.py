@@ -79,6 +79,24 @@ def test_a_worker_killed_once_loses_nothing(faulty: Path, tmp_path: Path):
     assert (summary.records, summary.failed) == (12, 0)
 
 
+def test_a_unit_sent_after_a_worker_died_gets_new_workers(faulty: Path):
+    """The pool is found broken when the next unit is sent, not only when a result is read:
+    that unit goes to new workers, and the one whose worker died is run again."""
+    from newsx.io.article import Article
+    from newsx.run.executors import Pool
+
+    pool = Pool(api.settings_of(api.ExtractOptions()), jobs=2, batch_size=1)
+    try:
+        text = "Ministers met in Paris to talk about trade."
+        first = pool.submit([Article("k", "t", f"{text} {KILL_MARK}")])
+        assert isinstance(first.future.exception(timeout=120), Exception)  # type: ignore[attr-defined]
+        second = pool.submit([Article("n", "t", text)])
+        assert [r.id for r, _ in second.result()] == ["n"]
+        assert [(r.id, r.error) for r, _ in first.result()] == [("k", None)]
+    finally:
+        pool.close()
+
+
 def test_writing_to_a_full_disk_is_a_clear_error(data: Path):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full on this system")

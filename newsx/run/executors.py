@@ -132,7 +132,11 @@ class Pool:
         return self.pool
 
     def _start(self, work: Work) -> tuple[Future[list[Outcome]], int]:
-        future = self._current().submit(process, self.settings, work, self.batch_size)
+        try:
+            future = self._current().submit(process, self.settings, work, self.batch_size)
+        except BrokenProcessPool:  # a worker died since the last unit was sent: new workers
+            self._broken(self.generation)
+            future = self._current().submit(process, self.settings, work, self.batch_size)
         self.submitted += 1
         return future, self.generation
 
