@@ -4,8 +4,9 @@ articles written for newsx (no evaluation text), run through the whole pipeline.
 - minimum functionality: an article plainly about each IPTC top-level category gets it;
 - saturation: text without content (function words, one word repeated) gets no topic and
   base-rate probabilities, and the probabilities do not grow with the length of a text;
-- invariance: boilerplate lines (a menu, a cookie banner, "Share this", "Read more"), function
-  words, the article repeated three times and other people's names add or remove no topic;
+- invariance: boilerplate lines (a menu, a cookie banner, "Share this", "Read more"), consent
+  and newsletter lines, together and each alone, function words, the article repeated three
+  times and other people's names add or remove no topic;
 - word senses: "virus" and "worm" in medicine are not cybersecurity, "dish" and "radio" in
   science or cooking not broadcasting, an ambiguous term whose only company is another
   ambiguous term of its topic does not count;
@@ -118,6 +119,15 @@ BOILERPLATE = [
     "Sign up for our newsletter. Subscribe. Privacy policy. Terms of use.",
     "Advertisement",
 ]
+# what a page asks of its reader: software, data and e-mail words that are not what it is about
+CONSENT = [
+    "This website uses cookies and similar technologies to store data on your device and to "
+    "personalise content; by clicking Accept you consent to our privacy policy.",
+    "I agree to the processing of my personal data by Example Media, including by e-mail, as set "
+    "out in its privacy notice.",
+    "Sign up for our free newsletter for the latest software, smartphone and gadget news.",
+    "You can unsubscribe at any time, and your data will not be shared with third parties.",
+]
 FUNCTION_WORDS = ("the of and to in a is that for it as was with be by on not he I this are "
                   "or his from at which but have an they you were her she there would their ")
 
@@ -162,6 +172,7 @@ def variants(text: str) -> dict[str, str]:
     headline moves its 150-character window, a limit that docs/topics.md states)."""
     return {
         "boilerplate": f"{text}\n\n" + "\n".join(BOILERPLATE),
+        "consent and newsletter lines": f"{text}\n\n" + "\n".join(CONSENT),
         "function words": f"{text}\n\n{FUNCTION_WORDS * 3}",
         "repeated 3 times": "\n\n".join([text] * 3),
     }
@@ -172,6 +183,12 @@ def test_boilerplate_function_words_and_repetition_change_no_topic(nlp: Language
     base = ids(nlp, ARTICLES[qcode])
     for name, text in variants(ARTICLES[qcode]).items():
         assert ids(nlp, text) == base, name
+
+
+@pytest.mark.parametrize("line", BOILERPLATE + CONSENT)
+def test_no_furniture_line_on_its_own_adds_a_topic(nlp: Language, line: str):
+    for qcode, text in sorted(ARTICLES.items()):
+        assert ids(nlp, f"{text}\n\n{line}") == ids(nlp, text), qcode
 
 
 NAMED = ("Maria Lopez, the minister, said on Tuesday that {verb}. Maria Lopez added that the "

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsx.nlp.bylines import find_credits
+from newsx.nlp.bylines import find_credits, furniture
 from newsx.nlp.combine import combine
 from newsx.nlp.entities import EntityMerger
 from newsx.nlp.gazetteer import key
@@ -294,6 +294,32 @@ def test_boilerplate_lines_give_no_entities(blank):
     got = repaired(blank, text, {"Read": "PERSON", "Share": "PERSON", "Daily Brief": "ORG",
                                  "Metro": "ORG", "Leeds": "GPE"})
     assert got == [("Leeds", "GPE")]
+
+
+FURNITURE = [
+    "I agree to the processing of my personal data as described in the privacy notice.",
+    "By entering this store you agree to be bound by the Terms of Sale and Privacy Statement.",
+    "You can unsubscribe at any time.",
+    "Sign up for our weekly newsletter and get the best recipes first.",
+    "We use cookies to give you the best browsing experience. Accept",
+    "Read more",
+]
+NOT_FURNITURE = [
+    # quoted, or an article's sentence about consent, newsletters or cookies
+    '"I accept the terms," the minister said, "and the privacy rules that come with them."',
+    "Customers can unsubscribe at any time and sign up for the bank's alerts, the regulator said.",
+    "Hackers stole data from a bakery chain. We use cookies to improve your experience.",
+    # a link glued to a paragraph, and a wrapped line's end
+    "Read more The cake features three layers of sponge, " + "with cream and berries " * 6,
+    "The company paid a dividend of 1.50 dlrs per\nshare.",
+]
+
+
+def test_page_furniture_is_found_and_sentences_are_not():
+    for line in FURNITURE:
+        assert furniture(f"The mayor spoke.\n{line}\nThe end.") == [(17, 17 + len(line))], line
+    for text in NOT_FURNITURE:
+        assert furniture(text) == [], text
 
 
 def test_bylines_and_sentences_that_start_with_by():

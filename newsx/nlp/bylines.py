@@ -6,7 +6,7 @@ where no entity is taken: the by-line itself ("By Katrin Weber, Health Reporter"
 a dateline ("WASHINGTON (Reuters) -"), picture credits ("Photo: Jane Doe/AFP", "Main image
 credit: Getty", "AP Photo/Evan Vucci"), reporting credits ("Reporting by ...; Editing by ...")
 and boilerplate lines that survive extraction ("Read more", "Share this", "Sign up ...",
-cookie banners).
+cookie banners, consent and newsletter lines: `furniture(text)`, which topics skip too).
 """
 
 from __future__ import annotations
@@ -81,13 +81,35 @@ _BOILERPLATE = (
     r"listen to this article.*|download (?:our|the) app.*|(?:get|sign up for) our newsletter.*|"
     r"(?:accept|reject|manage)(?: all)? cookies.*|cookie (?:settings|policy|preferences).*"
 )
-BOILERPLATE = re.compile(rf"^[ \t]*(?:{_BOILERPLATE})[ \t.!:]*$", re.M | re.I)
+# a line of at most 150 characters (a longer one is text glued to a link: "Read More The cake
+# features ..."), not opening in lower case (a wrapped line's end: "... 1.50 dlrs per\nshare.")
+BOILERPLATE = re.compile(
+    rf"^(?=[^\n]{{0,150}}$)(?![ \t]*(?-i:[a-z]))[ \t]*(?:{_BOILERPLATE})[ \t.!:]*$", re.M | re.I)
+# a cookie banner's line: "cookie" in its first sentence (not a banner glued to a headline)
 COOKIES = re.compile(
-    r"^[^\n]*\bcookies?\b[^\n]*\b(?:we use|this (?:site|website) uses|accept|consent|"
-    r"privacy|browsing experience)\b[^\n]*$|"
-    r"^[^\n]*\b(?:we use|this (?:site|website) uses|accept|consent to)\b[^\n]*\bcookies?\b[^\n]*$",
+    r"^(?=[^\n.!?]*\bcookies?\b)(?:"
+    r"[^\n]*\bcookies?\b[^\n]*\b(?:we use|this (?:site|website) uses|accept|consent|"
+    r"privacy|browsing experience)\b[^\n]*|"
+    r"[^\n]*\b(?:we use|this (?:site|website) uses|accept|consent to)\b[^\n]*\bcookies?\b[^\n]*)$",
     re.M | re.I,
 )
+# consent and newsletter lines of a page, first or second person, one line of at most 300
+# characters and no quotation mark: "I agree to ... processing my personal data ... privacy
+# notice", "By entering this store you agree to be bound by the ... Privacy Statement", "You
+# can unsubscribe at any time", "Sign up for our newsletter ..."
+CONSENT = re.compile(
+    r"^(?=[^\n\"“”]{0,300}$)[^\n]*(?:"
+    r"\bI (?:agree|consent|accept)\b[^\n]*\b(?:privacy|personal data|terms)\b|"
+    r"\byou (?:agree|consent) to (?:be bound by|our|the)\b[^\n]*\b(?:privacy|terms)\b|"
+    r"\bI have read and (?:understood|accept(?:ed)?)\b[^\n]*\bprivacy\b|"
+    r"\byou can unsubscribe\b|"
+    r"\bsign(?:ing)? up (?:for|to) (?:our|the free|this)\b[^\n]*\bnewsletters?\b|"
+    r"\bnewsletters?\b[^\n]*\bsign up (?:here|now|today)\b"
+    r")[^\n]*$", re.M | re.I)
+# a menu or breadcrumb kept as text: four or more items of one to three words, capitalised,
+# between "|", "•" or "›" ("Home | News | World | Business | Contact")
+_ITEM = r"[ \t]*[A-Z][\w&'-]*(?:[ \t]+[\w&'-]+){0,2}[ \t]*"
+MENU = re.compile(rf"^{_ITEM}(?:[|•›]{_ITEM}){{3,}}$", re.M)
 BYLINE_CHARS = 120  # a longer line is a sentence, not a by-line
 
 
@@ -119,9 +141,16 @@ def find_credits(text: str) -> Credits:
     for m in AGENCY.finditer(text):
         zones.append((m.start("agency"), m.end("agency")))
     zones += [(m.start(), m.end()) for m in CREDIT.finditer(text)]
-    furniture = [(m.start(), m.end()) for m in BOILERPLATE.finditer(text)]
-    furniture += [(m.start(), m.end()) for m in COOKIES.finditer(text)]
-    return Credits(list(dict.fromkeys(authors)), sorted(zones), sorted(furniture))
+    return Credits(list(dict.fromkeys(authors)), sorted(zones), furniture(text))
+
+
+def furniture(text: str) -> list[tuple[int, int]]:
+    """The character ranges of a page's furniture that survived extraction, sorted: lines such
+    as "Read more", "Share this", "Sign up ...", cookie banners, consent and newsletter lines,
+    menus.
+    They name no entity and are no evidence of a topic."""
+    return sorted({(m.start(), m.end()) for pattern in (BOILERPLATE, COOKIES, CONSENT, MENU)
+                   for m in pattern.finditer(text)})
 
 
 def _names(found: str) -> list[str] | None:

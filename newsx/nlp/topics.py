@@ -34,13 +34,15 @@ from spacy.tokens import Doc
 from newsx.errors import ModelError
 from newsx.nlp.assets import asset
 from newsx.nlp.taxonomy import TopicDef, default_taxonomy_path, load_taxonomy
-from newsx.nlp.topics_model import LinearTopics, counts
+from newsx.nlp.topics_model import LinearTopics
 from newsx.nlp.topics_rank import categories, main_topics, other_categories, top_levels
 from newsx.nlp.topics_terms import (
     NAME_LABELS,
     Hits,
     TermIndex,
     count_words,
+    features,
+    furniture_tokens,
     inflections,
     repeated_lines,
     word_forms,
@@ -48,7 +50,7 @@ from newsx.nlp.topics_terms import (
 from newsx.records import Evidence, Topic
 from newsx.settings import MIN_SCORE
 
-__all__ = ["Scoring", "Tally", "TopicScorer", "categories", "count_words", "inflections",
+__all__ = ["Scoring", "Tally", "TopicScorer", "categories", "count_words", "features", "inflections",
            "main_topics", "make_topics", "other_categories", "top_levels", "word_forms"]
 
 for _ext in ("newsx_topics", "newsx_categories"):
@@ -81,6 +83,7 @@ class Scoring:
     # out, with its topics (0 keeps every category)
     require_terms: bool = True  # in a full article a topic needs a term of its own
     repeats: bool = False  # a line repeated in the text counts again (False: once)
+    furniture: bool = False  # page furniture (cookie, consent, "Share this" lines) counts
     model_words: int = 3  # the classifier's words listed as evidence of a topic
 
 
@@ -96,12 +99,6 @@ class Tally:
     features: Counter[str] = field(default_factory=Counter)
     words: int = 0
     lines: set[str] = field(default_factory=set)  # the lines seen (a repeated one counts once)
-
-
-def features(doc: Doc, skip: frozenset[int] = frozenset()) -> Counter[str]:
-    """The classifier's feature counts of a doc (its lower-cased words and bigrams), without
-    the tokens in `skip`."""
-    return counts([t.lower_ for t in doc if not t.is_space and t.i not in skip])
 
 
 class TopicScorer:
@@ -149,6 +146,7 @@ class TopicScorer:
         """Adds the evidence of one piece of a text (starting at `offset`) to `tally`."""
         tally = tally if tally is not None else Tally()
         skip = frozenset() if self.scoring.repeats else repeated_lines(doc, tally.lines)
+        skip |= frozenset() if self.scoring.furniture else furniture_tokens(doc)
         self.terms.hits(doc, offset, tally.hits, skip)
         # people's names are not what a text is about, for the classifier either ("Christian"
         # in Christian Bale; another name changes no topic)
@@ -283,8 +281,7 @@ def make_topics(
     head_chars: int, head_boost: float, scale: float, offset: float, length_words: int,
     max_words: int, short_words: int, inflect: bool, negative: bool, model_weight: float,
     short_floor: float, side_share: float, category_share: float, require_terms: bool,
-    repeats: bool,
-    model_words: int,
+    repeats: bool, furniture: bool, model_words: int,
 ) -> TopicScorer:
     """`classifier`: a folder holding a newsx linear topic model (training/train_topics.py);
     "newsx:topics" is the one newsx ships (models/topics), "" none."""
@@ -293,7 +290,7 @@ def make_topics(
                       inflect=inflect, negative=negative, model_weight=model_weight,
                       short_floor=short_floor, side_share=side_share,
                       category_share=category_share,
-                      require_terms=require_terms, repeats=repeats,
+                      require_terms=require_terms, repeats=repeats, furniture=furniture,
                       model_words=model_words)
     if classifier == "newsx:topics":
         classifier = str(asset("topics"))

@@ -7,11 +7,15 @@ found by NER is not evidence ("Christian" in Hans Christian Andersen).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsx.nlp.bylines import furniture
 from newsx.nlp.phrases import PhraseSplitter
 from newsx.nlp.taxonomy import TopicDef
+from newsx.nlp.topics_model import counts
 
 NAME_LABELS = {"PERSON"}
 
@@ -43,6 +47,12 @@ def count_words(doc: Doc, skip: frozenset[int] = frozenset()) -> int:
     return sum(1 for t in doc if not t.is_punct and not t.is_space and t.i not in skip)
 
 
+def features(doc: Doc, skip: frozenset[int] = frozenset()) -> Counter[str]:
+    """The classifier's feature counts of a doc (its lower-cased words and bigrams), without
+    the tokens in `skip`."""
+    return counts([t.lower_ for t in doc if not t.is_space and t.i not in skip])
+
+
 def repeated_lines(doc: Doc, seen: set[str]) -> frozenset[int]:
     """The tokens of the lines of `doc` already in `seen` (a paragraph repeated, a menu at the
     top and at the bottom of a page): a repeated line is not evidence again. `seen` collects
@@ -58,6 +68,13 @@ def repeated_lines(doc: Doc, seen: set[str]) -> frozenset[int]:
             seen.add(key)
         start = i + 1
     return frozenset(skip)
+
+
+def furniture_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the page furniture in `doc` (`bylines.furniture`: "Share this", cookie
+    and consent banners, newsletter sign-ups): no evidence of what the text is about."""
+    spans = (doc.char_span(a, b, alignment_mode="expand") for a, b in furniture(doc.text))
+    return frozenset(i for span in spans if span is not None for i in range(span.start, span.end))
 
 
 class TermIndex:
