@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -286,6 +287,36 @@ def test_agency_of_a_dateline_and_picture_credits_have_no_salience(blank):
     salient = {(e.name, e.type) for e in entities if e.salience > 0}
     assert salient == {("Washington", "place"), ("Joe Biden", "person")}
     assert ("Getty", "organisation") in {(e.name, e.type) for e in entities}
+
+
+def test_a_common_word_in_capitals_is_no_name(blank):
+    text = ("Growing Hydrangea At Home\nPlant hydrangea in spring.\nVisit The Museum\nThe "
+            "museum opens at nine, said Tomas Reyes.")
+    got = repaired(blank, text, {"Hydrangea": "PERSON", "Museum": "GPE",
+                                 "Tomas Reyes": "PERSON"})
+    assert got == [("Tomas Reyes", "PERSON")]
+    # a longer false name of common words vouches for none of them
+    text = "How To Grow Hydrangea\nHydrangea Care\nWater the hydrangea and let it grow."
+    got = repaired(blank, text, {"Grow Hydrangea": "PERSON", "Hydrangea": "PERSON"})
+    assert ("Hydrangea", "PERSON") not in got
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a name inside a sentence, a speaking or owning name, a longer name that holds the word,
+    # a title, a gazetteer name, a place
+    ("Two goals came from Brown. The fans wore brown shirts.", "Brown", "PERSON"),
+    ("A row over the colour orange grew. Orange said it would sue.", "Orange", "ORG"),
+    ("Labour's plan won. Labour gained seats as labour costs rose.", "Labour", "ORG"),
+    ("Helen Frost grew roses until the frost came. Frost moved north.", "Frost", "PERSON"),
+    ("The frost came early, and Mr Frost left the farm.", "Frost", "PERSON"),
+    ("Apple sold more phones than apple growers sold fruit.", "Apple", "ORG"),
+    ("Reading beat Luton, and reading the table was easy.", "Reading", "GPE"),
+    # a word never written in lower case
+    ("Kestrel Foods rose. Kestrel hired staff.", "Kestrel", "ORG"),
+])
+def test_a_name_also_written_in_lower_case_can_stay(blank, text: str, name: str, label: str):
+    ents = {"Helen Frost": "PERSON"} if name == "Frost" else {}
+    assert (name, label) in repaired(blank, text, {name: label, **ents})
 
 
 def test_boilerplate_lines_give_no_entities(blank):

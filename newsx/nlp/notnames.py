@@ -1,13 +1,21 @@
 """Spans the model tags that name no person, place or organisation: events ("the Geneva
 Summit", "U.S. Open"), job titles ("Adviser for National Security"), stock-market indexes
-("the FTSE 100", "the S&P 500 index") and units after a number ("a 20 TB drive")."""
+("the FTSE 100", "the S&P 500 index"), units after a number ("a 20 TB drive") and common
+words in a heading's capitals ("Museum" where the text also writes "museum")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import Gazetteer
-from newsx.nlp.wordlists import EVENT_NAMES, EVENT_WORDS, JOB_WORDS, PORTFOLIO, TITLES
+from newsx.nlp.wordlists import (
+    EVENT_NAMES,
+    EVENT_WORDS,
+    JOB_WORDS,
+    PORTFOLIO,
+    SPEECH_VERBS,
+    TITLES,
+)
 
 
 def is_event(span: Span, gaz: Gazetteer) -> bool:
@@ -79,3 +87,53 @@ def is_unit(span: Span) -> bool:
         return False
     number = span.doc[span.start - 1]  # not a year: "In 2012 GB won 29 golds"
     return number.like_num and not (len(number.text) == 4 and number.text[:2] in {"19", "20"})
+
+
+def common_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """`spans` without one-word names that the article writes in lower case too, and in
+    capitals only in headings, menus and at the starts of sentences ("Museum" of a guide's
+    headings beside "the museum", "Bougainvillea" beside "bougainvillea"): a common word, not
+    a name. A word stays a name where it is capitalised inside a sentence ("with two goals
+    from Brown." beside "brown shirts"), speaks, owns or has a title ("Orange said", "Labour's
+    candidate", "Mr Frost"), where the gazetteer knows it (a place of GeoNames, "Google",
+    "Apple") or where it is a word of a longer name of the article ("Theresa May" ... "May";
+    a person's name of common words, "Grow Bougainvillea", vouches for none)."""
+    lower = {t.text for t in doc if t.is_lower}
+    in_names = {t.text for s in spans if len(s) > 1 for t in s
+                if s.label_ != "PERSON" or any(o.lower_ not in lower for o in s if o.i != t.i)}
+    speaks = {t.text for t in doc[:-1] if t.is_title
+              and doc[t.i + 1].lower_ in SPEECH_VERBS | {"'s", "’s"}}
+    titled = {t.text for t in doc[1:] if t.is_title and doc[t.i - 1].lower_.rstrip(".") in TITLES}
+    places = {s.text for s in spans if s.label_ in {"GPE", "LOC"} and gaz.candidates(s.text)}
+    names = in_names | speaks | titled | places | _inside_sentences(doc)
+    out = []
+    for span in spans:
+        word = span.text
+        if (len(span) == 1 and span[0].is_title and word.lower() in lower
+                and word not in names and not gaz.org(word)):
+            continue
+        out.append(span)
+    return out
+
+
+_OPENERS = {".", "!", "?", ":", ";", "\"", "“", "”", "‘", "’", "'", "(", "-", "–", "—", "|", "•"}
+
+
+def _inside_sentences(doc: Doc) -> set[str]:
+    """The capitalised words written inside a sentence of running text: after a word (not at
+    a line's or a sentence's start), on a line that ends as a sentence does (a heading, a
+    menu or "Step 2: Add the Garlic" does not)."""
+    prose = []
+    at = 0
+    for line in doc.text.split("\n"):
+        if line.rstrip().rstrip("\"'”’)").endswith((".", "!", "?")):
+            prose.append((at, at + len(line)))
+        at += len(line) + 1
+    words = set()
+    for t in doc[1:]:
+        previous = doc[t.i - 1]
+        if (t.is_title and not previous.is_space and previous.text not in _OPENERS
+                and "\n" not in previous.whitespace_
+                and any(a <= t.idx < b for a, b in prose)):
+            words.add(t.text)
+    return words

@@ -21,6 +21,8 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
 - indexes: a stock-market index ("the FTSE 100", "the S&P 500 index") is no organisation;
 - units: a unit of measure after a number ("a 20 TB drive", "a 1.5 GW plant") is no name;
 - openers: lone capitalised words that open a sentence are no people without evidence;
+- common-words: a one-word name the article also writes in lower case ("Museum" beside "the
+  museum") is no name, unless the gazetteer knows it or a longer name holds it;
 - credits: by-lines, datelines' agencies and picture credits are found (`bylines.py`): their
   characters go to `doc._.newsx_credits`, where newsx_entities gives their names no salience,
   and agencies named there are organisations;
@@ -65,7 +67,7 @@ from newsx.nlp.wordlists import SPORT_NOT_NAMES, TARGET
 
 RULES = ("particles", "cuts", "long-names", "pairs", "retype", "laws", "events", "job-titles",
          "indexes", "openers", "credits", "boilerplate", "one-type", "datelines", "gazetteer",
-         "acronyms", "units")
+         "acronyms", "units", "common-words")
 # former names of rules, still accepted by `skip`
 RULE_ALIASES = {"types": ("retype",), "false": ("events", "job-titles")}
 
@@ -181,6 +183,8 @@ class EntityRepair:
             kept = [s for s in kept if not notnames.is_unit(s)]
         if self.on("openers"):
             kept = longnames.drop_sentence_openers(doc, kept)
+        if self.on("common-words"):
+            kept = notnames.common_words(doc, kept, self.gaz)
         if self.on("boilerplate"):
             kept = [s for s in kept if not bylines.in_zones(s.start_char, s.end_char, boilerplate)]
         return filter_spans(kept)
