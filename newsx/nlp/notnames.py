@@ -5,6 +5,8 @@ words in a heading's capitals ("Museum" where the text also writes "museum")."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from newsx.nlp.gazetteer import Gazetteer
@@ -123,17 +125,16 @@ def _inside_sentences(doc: Doc) -> set[str]:
     """The capitalised words written inside a sentence of running text: after a word (not at
     a line's or a sentence's start), on a line that ends as a sentence does (a heading, a
     menu or "Step 2: Add the Garlic" does not)."""
-    prose = []
+    starts, prose = [], []  # each line's first character, and whether it ends a sentence
     at = 0
     for line in doc.text.split("\n"):
-        if line.rstrip().rstrip("\"'”’)").endswith((".", "!", "?")):
-            prose.append((at, at + len(line)))
+        starts.append(at)
+        prose.append(line.rstrip().rstrip("\"'”’)").endswith((".", "!", "?")))
         at += len(line) + 1
     words = set()
     for t in doc[1:]:
         previous = doc[t.i - 1]
         if (t.is_title and not previous.is_space and previous.text not in _OPENERS
-                and "\n" not in previous.whitespace_
-                and any(a <= t.idx < b for a, b in prose)):
+                and "\n" not in previous.whitespace_ and prose[bisect_right(starts, t.idx) - 1]):
             words.add(t.text)
     return words
