@@ -6,6 +6,7 @@ run the whole pipeline on generated articles."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pytest
@@ -289,6 +290,15 @@ def test_agency_of_a_dateline_and_picture_credits_have_no_salience(blank):
     assert ("Getty", "organisation") in {(e.name, e.type) for e in entities}
 
 
+def test_a_party_and_its_short_forms_are_one_organisation(blank):
+    text = "The Republican Party met on Monday. GOP leaders said the GOP would win the Senate."
+    doc = blank(text)
+    doc.ents = [doc.char_span(m.start(), m.end(), label="ORG")
+                for m in re.finditer(r"Republican Party|GOP", text)]
+    entities = EntityMerger("e")(component(blank)(doc))._.newsx_entities
+    assert [(e.name, e.type, e.count) for e in entities] == [("Republican Party", "organisation", 3)]
+
+
 def test_a_common_word_in_capitals_is_no_name(blank):
     text = ("Growing Hydrangea At Home\nPlant hydrangea in spring.\nVisit The Museum\nThe "
             "museum opens at nine, said Tomas Reyes.")
@@ -309,6 +319,7 @@ def test_a_common_word_in_capitals_is_no_name(blank):
     ("Labour's plan won. Labour gained seats as labour costs rose.", "Labour", "ORG"),
     ("Helen Frost grew roses until the frost came. Frost moved north.", "Frost", "PERSON"),
     ("The frost came early, and Mr Frost left the farm.", "Frost", "PERSON"),
+    ("Labour won the seat. Labour gained as labour costs rose.", "Labour", "ORG"),
     ("Apple sold more phones than apple growers sold fruit.", "Apple", "ORG"),
     ("Reading beat Luton, and reading the table was easy.", "Reading", "GPE"),
     # a word never written in lower case
