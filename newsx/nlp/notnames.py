@@ -101,23 +101,22 @@ def common_words(doc: Doc, spans: list[Span], gaz: Gazetteer) -> list[Span]:
     "Apple") or where it is a word of a longer name of the article ("Theresa May" ... "May";
     a person's name of common words, "Grow Bougainvillea", vouches for none)."""
     lower = {t.text for t in doc if t.is_lower}
+    suspects = {s.text for s in spans if len(s) == 1 and s[0].is_title
+                and s.text.lower() in lower and not gaz.org(s.text)}
+    if not suspects:  # most articles: nothing to look for evidence of
+        return spans
     in_names = {t.text for s in spans if len(s) > 1 for t in s
                 if s.label_ != "PERSON" or any(o.lower_ not in lower for o in s if o.i != t.i)}
-    speaks = {t.text for t in doc[:-1] if t.is_title
-              and doc[t.i + 1].lower_ in SPEECH_VERBS | {"'s", "’s"}}
-    titled = {t.text for t in doc[1:] if t.is_title and doc[t.i - 1].lower_.rstrip(".") in TITLES}
-    places = {s.text for s in spans if s.label_ in {"GPE", "LOC"} and gaz.candidates(s.text)}
-    names = in_names | speaks | titled | places | _inside_sentences(doc)
-    out = []
-    for span in spans:
-        word = span.text
-        if (len(span) == 1 and span[0].is_title and word.lower() in lower
-                and word not in names and not gaz.org(word)):
-            continue
-        out.append(span)
-    return out
+    speaks = {t.text for t in doc[:-1] if t.text in suspects and doc[t.i + 1].lower_ in _AFTER}
+    titled = {t.text for t in doc[1:] if t.text in suspects
+              and doc[t.i - 1].lower_.rstrip(".") in TITLES}
+    places = {s.text for s in spans if s.text in suspects and s.label_ in {"GPE", "LOC"}
+              and gaz.candidates(s.text)}
+    dropped = suspects - in_names - speaks - titled - places - _inside_sentences(doc)
+    return [s for s in spans if not (len(s) == 1 and s.text in dropped)]
 
 
+_AFTER = SPEECH_VERBS | {"'s", "’s"}  # a word after a name that vouches for it
 _OPENERS = {".", "!", "?", ":", ";", "\"", "“", "”", "‘", "’", "'", "(", "-", "–", "—", "|", "•"}
 
 
